@@ -1,0 +1,65 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using BmsRules.Generator;
+
+namespace BmsRules.Desktop.Commands;
+
+/// <summary>
+/// <c>bms check [SPEC]</c>: compiles a spec exactly as the build does and prints its diagnostics
+/// MSBuild-style (<c>file(line,col): error BMSnnn: message</c>). Exit 0 when clean, 1 on errors, 2 when the file cannot be read.
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var spec = new Argument<string?>("SPEC")
+        {
+            Description = $"The spec to check (default: {SpecLocator.RelativePath}, searched from the current directory upwards).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("check", "Check a rule spec: YAML, names, units, hysteresis, truth tables, provenance, catalogue coverage.")
+        {
+            spec,
+        };
+        command.SetAction(result => Run(result.GetValue(spec), Console.Out, Console.Error));
+        return command;
+    }
+
+    public static int Run(string? given, TextWriter output, TextWriter error)
+    {
+        var path = SpecLocator.Find(given);
+        if (path is null)
+        {
+            error.WriteLine($"bms check: no spec given and no {SpecLocator.RelativePath} found from {Directory.GetCurrentDirectory()} upwards.");
+            return 2;
+        }
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"bms check: cannot read '{path}': {ex.Message}");
+            return 2;
+        }
+
+        var result = SpecCompiler.Compile(path, text);
+        foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic.ToMsBuildString());
+        if (result.Failed)
+        {
+            error.WriteLine($"{path}: {result.Diagnostics.Count} problem(s).");
+            return 1;
+        }
+
+        foreach (var engine in result.Engines)
+        {
+            output.WriteLine($"{path}: {engine.ProductId} ok ({engine.Inputs.Count} inputs, {engine.Settings.Count} settings, " +
+                             $"{engine.Thresholds.Count + engine.Bands.Count} thresholds/bands, {engine.Signals.Count} signals, " +
+                             $"{engine.Machines.Count} machines, {engine.Outputs.Count} outputs, {engine.Flags.Count} flags, " +
+                             $"{engine.Tables.Count} tables/LEDs, {engine.Codes.Count} codes).");
+        }
+        return 0;
+    }
+}
