@@ -57,11 +57,23 @@ internal sealed partial class EngineEmitter
                    $"new ColumnDescriptor[] {{ {string.Join(", ", columns)} }}, {t.Name}Lookup.ToArray(), {S(t.Doc.Description)}, {S(t.Doc.Provenance)})";
         });
         Array("CodeDescriptor", _model.Codes, c =>
-            $"new CodeDescriptor({S(c.Id)}, {S(c.Name)}, CodeSeverity.{c.Severity}, {S(c.Text)}, {S(c.WhenText)}, {S(c.Doc.Provenance)})", last: true);
+            $"new CodeDescriptor({S(c.Id)}, {S(c.Name)}, CodeSeverity.{c.Severity}, {S(c.Text)}, {S(c.WhenText)}, {S(c.Doc.Provenance)})");
+        foreach (var part in (VeBusLayout() + ");").Split('\n')) _w.Line(part);
 
         _w.Unindent();
         _w.Close();
         _w.Line();
+    }
+
+    private string VeBusLayout()
+    {
+        var v = _model.VeBus;
+        if (v is null) return "null";
+        var fields = new List<string>();
+        foreach (var f in v.Fields) fields.Add($"new VeBusField({S(f.Name)}, {f.Flag}, {f.Value}L, {f.Byte}, {f.Bit}, {f.Bytes})");
+        return $"new VeBusLayout({(v.Provisional ? "true" : "false")}, {S(v.Description)}, 0x{v.AddressHigh:X2}, 0x{v.AddressLow:X2}, 0x{v.Command:X2}, " +
+               $"{v.SendWhenFlag}, {v.LowPowerFlag}, {CSharp.Long(v.NormalIntervalMs)}, {CSharp.Long(v.LowPowerIntervalMs)}, {v.PayloadLength},\n" +
+               $"    new VeBusField[] {{ {string.Join(", ", fields)} }},\n    {S(v.Doc.Provenance)})";
     }
 
     private string MachineInfo(EMachine machine)
@@ -103,14 +115,14 @@ internal sealed partial class EngineEmitter
                $"    new TransitionInfo.Definition[]\n    {{\n        {string.Join(",\n        ", ordered)},\n    }})";
     }
 
-    private void Array<T>(string type, Helpers.EquatableArray<T> items, System.Func<T, string> create, bool last = false) where T : System.IEquatable<T>
+    private void Array<T>(string type, Helpers.EquatableArray<T> items, System.Func<T, string> create) where T : System.IEquatable<T>
     {
         var lines = new List<string>();
         foreach (var item in items) lines.Add(create(item));
-        Lines(type, lines, last);
+        Lines(type, lines);
     }
 
-    private void Lines(string type, List<string> lines, bool last = false)
+    private void Lines(string type, List<string> lines)
     {
         _w.Line($"new {type}[]");
         _w.Line("{");
@@ -120,7 +132,7 @@ internal sealed partial class EngineEmitter
             foreach (var part in (line + ",").Split('\n')) _w.Line(part);
         }
         _w.Unindent();
-        _w.Line(last ? "});" : "},");
+        _w.Line("},");
     }
 
     private static string S(string? value) => CSharp.String(value);

@@ -25,7 +25,8 @@ public sealed record EngineModel(
     EquatableArray<EOutput> Outputs,
     EquatableArray<EFlag> Flags,
     EquatableArray<ETable> Tables,
-    EquatableArray<ECode> Codes);
+    EquatableArray<ECode> Codes,
+    EVeBus? VeBus);
 
 /// <summary>An input; <see cref="InvalidCode"/> is a code index or -1.</summary>
 public sealed record EInput(
@@ -105,3 +106,11 @@ public enum CodeSeverity
 
 /// <summary>A code; <see cref="When"/> null means raised only by invalid inputs/settings naming it.</summary>
 public sealed record ECode(string Id, string Name, CodeSeverity Severity, string Text, BExpr? When, string? WhenText, EDoc Doc);
+
+/// <summary>A payload field: a flag bit (<see cref="Flag"/> ≥ 0, <see cref="Bit"/>) or a constant of <see cref="Bytes"/> bytes, little-endian.</summary>
+public sealed record EVeBusField(string Name, int Flag, long Value, int Byte, int Bit, int Bytes);
+
+/// <summary>The VE.Bus BMS frame of a product.</summary>
+public sealed record EVeBus(
+    bool Provisional, string? Description, byte AddressHigh, byte AddressLow, byte Command, int SendWhenFlag, int LowPowerFlag,
+    long NormalIntervalMs, long LowPowerIntervalMs, int PayloadLength, EquatableArray<EVeBusField> Fields, EDoc Doc);

@@ -40,7 +40,8 @@ public sealed record ProductSpec(
     EquatableArray<FlagSpec> Flags,
     EquatableArray<TableSpec> Tables,
     EquatableArray<TableSpec> Leds,
-    EquatableArray<CodeSpec> Codes);
+    EquatableArray<CodeSpec> Codes,
+    VeBusSpec? VeBus);
 
 /// <summary>Kinds of input.</summary>
 public enum InputKind
@@ -121,3 +122,11 @@ public sealed record TableSpec(
 /// <summary>A warning, alarm or error code.</summary>
 public sealed record CodeSpec(
     Located Id, Located Name, Located Severity, string Text, Located? When, Provenance Provenance);
+
+/// <summary>A field of the VE.Bus BMS frame payload: one flag bit, or a constant of whole bytes (little-endian).</summary>
+public sealed record VeBusFieldSpec(Located Name, Located? Flag, Located? Value, Located Byte, Located? Bit, Located? Bytes);
+
+/// <summary>The VE.Bus BMS frame: address, command, payload fields and repetition (provisional: not public).</summary>
+public sealed record VeBusSpec(
+    SourceSpan Span, Located? Provisional, string? Description, Located Address, Located Command, Located SendWhen,
+    Located LowPowerWhen, Located NormalInterval, Located LowPowerInterval, EquatableArray<VeBusFieldSpec> Fields, Provenance Provenance);

@@ -92,7 +92,7 @@ public static class SpecParser
     private static ProductSpec? ParseProduct(YamlNode node, DiagnosticBag d)
     {
         var map = YamlMap.Open(node, d, "a product", With("id", "name", "description", "catalogue", "inputs",
-            "settings", "timers", "thresholds", "bands", "signals", "machines", "outputs", "flags", "tables", "leds", "codes"));
+            "settings", "timers", "thresholds", "bands", "signals", "machines", "outputs", "flags", "tables", "leds", "codes", "vebus"));
         if (map is null) return null;
 
         return new ProductSpec(
@@ -112,7 +112,8 @@ public static class SpecParser
             Items(map, "flags", d, ParseFlag),
             Items(map, "tables", d, (n, bag) => ParseTable(n, bag, isLed: false)),
             Items(map, "leds", d, (n, bag) => ParseTable(n, bag, isLed: true)),
-            Items(map, "codes", d, ParseCode));
+            Items(map, "codes", d, ParseCode),
+            map.Node("vebus") is { } vebus ? ParseVeBus(vebus, d) : null);
     }
 
     private static EquatableArray<T> Items<T>(YamlMap map, string key, DiagnosticBag d, Func<YamlNode, DiagnosticBag, T?> parse)
@@ -361,5 +362,22 @@ public static class SpecParser
         if (map is null) return null;
         return new CodeSpec(map.Required("id"), map.Required("name"), map.Required("severity"), map.Required("text").Text,
             map.Scalar("when"), ReadProvenance(map));
+    }
+
+    private static VeBusSpec? ParseVeBus(YamlNode node, DiagnosticBag d)
+    {
+        var map = YamlMap.Open(node, d, "the vebus section", With("provisional", "description", "address", "command", "send_when",
+            "low_power_when", "normal_interval", "low_power_interval", "fields"));
+        if (map is null) return null;
+        var fields = new List<VeBusFieldSpec>();
+        foreach (var fieldNode in map.Sequence("fields"))
+        {
+            var f = YamlMap.Open(fieldNode, d, "a vebus field", "name", "flag", "value", "byte", "bit", "bytes");
+            if (f is null) continue;
+            fields.Add(new VeBusFieldSpec(f.Required("name"), f.Scalar("flag"), f.Scalar("value"), f.Required("byte"), f.Scalar("bit"), f.Scalar("bytes")));
+        }
+        return new VeBusSpec(map.Span, map.Scalar("provisional"), map.Text("description"), map.Required("address"), map.Required("command"),
+            map.Required("send_when"), map.Required("low_power_when"), map.Required("normal_interval"), map.Required("low_power_interval"),
+            fields.ToEquatableArray(), ReadProvenance(map));
     }
 }

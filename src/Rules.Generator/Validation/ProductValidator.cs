@@ -63,13 +63,14 @@ internal sealed partial class ProductValidator
         var tables = new List<ETable>(Tables(_product.Tables));
         tables.AddRange(Tables(_product.Leds));
         var codes = Codes();
+        var vebus = VeBus();
         CheckProvenance();
         CheckCatalogue();
 
         if (_d.HasErrors || errorsBefore) return null;
         return new EngineModel(ns, _product.Id.Text, _product.Name.Length > 0 ? _product.Name : _product.Id.Text,
             _product.Description, path, inputs, settings, timers, thresholds, bands, signals, machines, outputs, flags,
-            tables.ToEquatableArray(), codes);
+            tables.ToEquatableArray(), codes, vebus);
     }
 
     private static EDoc Doc(string? description, Provenance provenance)

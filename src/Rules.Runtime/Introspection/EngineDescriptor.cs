@@ -13,8 +13,9 @@ namespace BmsRules.Runtime.Introspection
         public EngineDescriptor(string productId, string displayName, string? description, string specFile,
             InputDescriptor[] inputs, SettingDescriptor[] settings, TimerDescriptor[] timers, ConditionDescriptor[] conditions,
             BandDescriptor[] bands, MachineInfo[] machines, OutputDescriptor[] outputs, FlagDescriptor[] flags,
-            TableDescriptor[] tables, CodeDescriptor[] codes)
+            TableDescriptor[] tables, CodeDescriptor[] codes, VeBusLayout? veBus = null)
         {
+            VeBus = veBus;
             ProductId = productId;
             DisplayName = displayName;
             Description = description;
@@ -72,6 +73,9 @@ namespace BmsRules.Runtime.Introspection
 
         /// <summary>Codes, by index (bit i of <see cref="IRuleEngine.ActiveCodes"/>).</summary>
         public IReadOnlyList<CodeDescriptor> Codes { get; }
+
+        /// <summary>The VE.Bus BMS frame, when the product talks VE.Bus.</summary>
+        public VeBusLayout? VeBus { get; }
 
         /// <summary>Index of input <paramref name="name"/>; throws with the known names when absent.</summary>
         public int Input(string name) => Find(Inputs, name, "input");
