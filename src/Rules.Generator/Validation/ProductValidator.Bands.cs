@@ -37,16 +37,7 @@ internal sealed partial class ProductValidator
             for (var z = 0; z < band.Zones.Count; z++)
             {
                 var zone = band.Zones[z];
-                if (!Identifiers.IsValidShape(zone.Name.Text))
-                {
-                    _d.Report(DiagnosticRules.InvalidValue, zone.Name.Span, $"Zone name '{zone.Name.Text}' must start with a capital letter and use letters and digits");
-                    ok = false;
-                }
-                else if (!seen.Add(zone.Name.Text))
-                {
-                    _d.Report(DiagnosticRules.DuplicateName, zone.Name.Span, zone.Name.Text, $"a zone of band '{name}'");
-                    ok = false;
-                }
+                if (!NewLocalName(zone.Name, "Zone", seen, $"band '{name}'")) ok = false;
                 if (zone.Name.Text == band.Home.Text) home = z;
                 zoneNames.Add(zone.Name.Text);
                 var first = z == 0;

@@ -18,18 +18,10 @@ internal sealed partial class ProductValidator
             var name = machine.Name.Text;
             var stateIndex = new Dictionary<string, int>(System.StringComparer.Ordinal);
             var states = new List<EState>();
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var state in machine.States)
             {
-                if (!Identifiers.IsValidShape(state.Name.Text))
-                {
-                    _d.Report(DiagnosticRules.InvalidValue, state.Name.Span, $"State name '{state.Name.Text}' must start with a capital letter and use letters and digits");
-                    continue;
-                }
-                if (stateIndex.ContainsKey(state.Name.Text))
-                {
-                    _d.Report(DiagnosticRules.DuplicateName, state.Name.Span, state.Name.Text, $"a state of machine '{name}'");
-                    continue;
-                }
+                if (!NewLocalName(state.Name, "State", seen, $"machine '{name}'")) continue;
                 stateIndex.Add(state.Name.Text, states.Count);
                 states.Add(new EState(state.Name.Text, state.Description?.Trim()));
             }

@@ -35,35 +35,16 @@ internal sealed partial class ProductValidator
             }
             else
             {
-                foreach (var value in table.Values)
-                {
-                    if (!Identifiers.IsValidShape(value.Text))
-                    {
-                        _d.Report(DiagnosticRules.InvalidValue, value.Span, $"Value '{value.Text}' must start with a capital letter and use letters and digits");
-                    }
-                    else if (valueNames.Contains(value.Text))
-                    {
-                        _d.Report(DiagnosticRules.DuplicateName, value.Span, value.Text, $"a value of table '{name}'");
-                    }
-                    else valueNames.Add(value.Text);
-                }
+                foreach (var value in table.Values) NewLocalName(value, "Value", valueNames, $"table '{name}'");
                 if (table.Values.Count == 0) _d.Report(DiagnosticRules.MissingKey, table.Name.Span, $"Table '{name}'", "values (or unit)");
             }
 
             var columns = new List<EColumn>();
             var columnIndex = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            var columnNames = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var column in table.Columns)
             {
-                if (!Identifiers.IsValidShape(column.Name.Text))
-                {
-                    _d.Report(DiagnosticRules.InvalidValue, column.Name.Span, $"Column name '{column.Name.Text}' must start with a capital letter and use letters and digits");
-                    continue;
-                }
-                if (columnIndex.ContainsKey(column.Name.Text))
-                {
-                    _d.Report(DiagnosticRules.DuplicateName, column.Name.Span, column.Name.Text, $"a column of '{name}'");
-                    continue;
-                }
+                if (!NewLocalName(column.Name, "Column", columnNames, $"'{name}'")) continue;
                 columnIndex.Add(column.Name.Text, columns.Count);
                 columns.Add(new EColumn(column.Name.Text, _binder.Bind(column.When, BindPhase.Table, 0), column.When.Text));
             }
@@ -181,17 +162,7 @@ internal sealed partial class ProductValidator
         if (table.Patterns.Count == 0) _d.Report(DiagnosticRules.MissingKey, table.Name.Span, $"LED '{table.Name.Text}'", "patterns");
         foreach (var pattern in table.Patterns)
         {
-            if (!Identifiers.IsValidShape(pattern.Name.Text))
-            {
-                _d.Report(DiagnosticRules.InvalidValue, pattern.Name.Span, $"Pattern name '{pattern.Name.Text}' must start with a capital letter and use letters and digits");
-                continue;
-            }
-            if (names.Contains(pattern.Name.Text))
-            {
-                _d.Report(DiagnosticRules.DuplicateName, pattern.Name.Span, pattern.Name.Text, $"a pattern of '{table.Name.Text}'");
-                continue;
-            }
-            names.Add(pattern.Name.Text);
+            if (!NewLocalName(pattern.Name, "Pattern", names, $"'{table.Name.Text}'")) continue;
             if (pattern.Period is null && pattern.OnFor is null)
             {
                 // A steady pattern: dark when named Off, lit otherwise.

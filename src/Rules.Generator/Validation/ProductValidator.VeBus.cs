@@ -35,16 +35,7 @@ internal sealed partial class ProductValidator
         var length = 0;
         foreach (var field in spec.Fields)
         {
-            if (!Identifiers.IsValidShape(field.Name.Text))
-            {
-                _d.Report(DiagnosticRules.InvalidValue, field.Name.Span, $"Field name '{field.Name.Text}' must start with a capital letter and use letters and digits");
-                continue;
-            }
-            if (!names.Add(field.Name.Text))
-            {
-                _d.Report(DiagnosticRules.DuplicateName, field.Name.Span, field.Name.Text, "a vebus field");
-                continue;
-            }
+            if (!NewLocalName(field.Name, "Field", names, "the vebus section")) continue;
             var at = Integer(field.Byte, 0, MaxPayload - 1, "byte");
             if (at is null) continue;
             if ((field.Flag is null) == (field.Value is null))

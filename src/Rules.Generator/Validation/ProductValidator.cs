@@ -101,6 +101,26 @@ internal sealed partial class ProductValidator
         }
     }
 
+    /// <summary>
+    /// Checks a local name (state, zone, column, value, pattern, field): C#-shaped and not yet in
+    /// <paramref name="seen"/> (then adds it). Reports and returns false otherwise.
+    /// </summary>
+    private bool NewLocalName(Located name, string kind, ICollection<string> seen, string owner)
+    {
+        if (!Identifiers.IsValidShape(name.Text))
+        {
+            _d.Report(DiagnosticRules.InvalidValue, name.Span, $"{kind} name '{name.Text}' must start with a capital letter and use letters and digits");
+            return false;
+        }
+        if (seen.Contains(name.Text))
+        {
+            _d.Report(DiagnosticRules.DuplicateName, name.Span, name.Text, $"a {kind.ToLowerInvariant()} of {owner}");
+            return false;
+        }
+        seen.Add(name.Text);
+        return true;
+    }
+
     private int CodeRef(Located? code)
     {
         if (code is null) return -1;

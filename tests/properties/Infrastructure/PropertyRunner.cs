@@ -30,6 +30,17 @@ public static class PropertyRunner
         FsCheck.Check.One(config, property);
     }
 
+    /// <summary>
+    /// The companion check: <paramref name="property"/> (run on a broken engine) must be falsified, and
+    /// FsCheck's report must contain <paramref name="expected"/> (the property's own violation message).
+    /// </summary>
+    public static string ExpectCounterexample(string name, Property property, ITestOutputHelper output, string expected, int maxTest = DefaultMaxTest)
+    {
+        var failure = Xunit.Assert.Throws<PropertyFailedException>(() => Check(name + " (mutant)", property, output, maxTest));
+        Xunit.Assert.Contains(expected, failure.Message);
+        return failure.Message;
+    }
+
     private static int MaxTest(int requested)
     {
         var text = Environment.GetEnvironmentVariable("BMS_FSCHECK_MAXTEST");

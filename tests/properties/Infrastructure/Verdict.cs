@@ -16,4 +16,16 @@ public static class Verdict
             var violation = run.Error is not null ? "the engine threw " + run.Error : check(run);
             return Prop.Label(violation is null, violation ?? "holds");
         });
+
+    /// <summary>A property that holds at every step: <paramref name="check"/> returns a violation for one observation, or null.</summary>
+    public static Property EveryStep(Arbitrary<Trace> traces, Func<IRuleEngine> engine, Func<TraceRun, Observation, string?> check) =>
+        ForAllTraces(traces, engine, run =>
+        {
+            foreach (var o in run.Observations)
+            {
+                var violation = check(run, o);
+                if (violation is not null) return violation;
+            }
+            return null;
+        });
 }

@@ -28,34 +28,23 @@ public sealed class RemoteProperties
     }
 
     public static Property RemoteDecodingMatchesTheThreeOnModes(Func<IRuleEngine> engine) =>
-        Verdict.ForAllTraces(TraceGenerators.Traces(), engine, run =>
+        Verdict.EveryStep(TraceGenerators.Traces(), engine, (run, o) =>
         {
-            foreach (var o in run.Observations)
-            {
-                var expected = DocumentedRemoteOn(run, o);
-                if (run.Condition(o, "RemoteOn") != expected)
-                {
-                    return $"remote decoded {(expected ? "OFF" : "ON")}, documented modes say {(expected ? "ON" : "OFF")}: " +
-                           $"loop={run.Input(o, V2.RemoteLoop)} L={run.Input(o, V2.RemoteL)} V H={run.Input(o, V2.RemoteH)} V " +
-                           $"Vbat={run.Input(o, V2.BatteryVoltage)} V at {run.Describe(o)}";
-                }
-            }
-            return null;
+            var expected = DocumentedRemoteOn(run, o);
+            return run.Condition(o, "RemoteOn") == expected
+                ? null
+                : $"remote decoded {(expected ? "OFF" : "ON")}, documented modes say {(expected ? "ON" : "OFF")}: " +
+                  $"loop={run.Input(o, V2.RemoteLoop)} L={run.Input(o, V2.RemoteL)} V H={run.Input(o, V2.RemoteH)} V " +
+                  $"Vbat={run.Input(o, V2.BatteryVoltage)} V at {run.Describe(o)}";
         });
 
     public static Property RemoteOffFloatsBothOutputsAndHoldsTheMultiInLowPower(Func<IRuleEngine> engine) =>
-        Verdict.ForAllTraces(TraceGenerators.Traces(), engine, run =>
+        Verdict.EveryStep(TraceGenerators.Traces(), engine, (run, o) =>
         {
-            foreach (var o in run.Observations)
-            {
-                if (DocumentedRemoteOn(run, o)) continue;
-                if (run.Output(o, V2.Atd) != OutputLevel.Floating || run.Output(o, V2.Atc) != OutputLevel.Floating || !run.Flag(o, "HoldMultiLowPower"))
-                {
-                    return $"remote OFF but ATD={run.Output(o, V2.Atd)} ATC={run.Output(o, V2.Atc)} " +
-                           $"HoldMultiLowPower={run.Flag(o, "HoldMultiLowPower")} at {run.Describe(o)}";
-                }
-            }
-            return null;
+            var safe = run.Output(o, V2.Atd) == OutputLevel.Floating && run.Output(o, V2.Atc) == OutputLevel.Floating && run.Flag(o, "HoldMultiLowPower");
+            return DocumentedRemoteOn(run, o) || safe
+                ? null
+                : $"remote OFF but ATD={run.Output(o, V2.Atd)} ATC={run.Output(o, V2.Atc)} HoldMultiLowPower={run.Flag(o, "HoldMultiLowPower")} at {run.Describe(o)}";
         });
 
     [Fact]
@@ -66,9 +55,7 @@ public sealed class RemoteProperties
     public void Companion_catches_the_remote_L_threshold_moved_to_3_volts()
     {
         var mutant = Mutants.FromSpec("when: \"RemoteLVoltage < 3.5 V\"", "when: \"RemoteLVoltage < 3.0 V\"");
-        var failure = Assert.Throws<PropertyFailedException>(() =>
-            PropertyRunner.Check("remote decoding (mutant)", RemoteDecodingMatchesTheThreeOnModes(mutant), _output));
-        Assert.Contains("documented modes say", failure.Message);
+        PropertyRunner.ExpectCounterexample("remote decoding", RemoteDecodingMatchesTheThreeOnModes(mutant), _output, "documented modes say");
     }
 
     [Fact]
@@ -81,8 +68,6 @@ public sealed class RemoteProperties
         var mutant = Mutants.FromSpec(
             "            from: On\n            to: Off\n            when: \"!RemoteOn\"",
             "            from: On\n            to: Off\n            when: \"!RemoteOn && false\"");
-        var failure = Assert.Throws<PropertyFailedException>(() =>
-            PropertyRunner.Check("remote OFF (mutant)", RemoteOffFloatsBothOutputsAndHoldsTheMultiInLowPower(mutant), _output));
-        Assert.Contains("remote OFF but", failure.Message);
+        PropertyRunner.ExpectCounterexample("remote OFF", RemoteOffFloatsBothOutputsAndHoldsTheMultiInLowPower(mutant), _output, "remote OFF but");
     }
 }
