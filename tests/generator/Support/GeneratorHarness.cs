@@ -33,9 +33,13 @@ internal static class GeneratorHarness
 
     /// <summary>A driver holding the generator and one spec file.</summary>
     public static GeneratorDriver Driver(string specText, string path = "rules.yaml", bool trackSteps = false) =>
+        Driver(new InMemoryAdditionalText(path, specText), trackSteps);
+
+    /// <summary>A driver holding the generator and the spec file <paramref name="spec"/>.</summary>
+    public static GeneratorDriver Driver(AdditionalText spec, bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
             new[] { new RulesGenerator().AsSourceGenerator() },
-            new AdditionalText[] { new InMemoryAdditionalText(path, specText) },
+            new[] { spec },
             ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
