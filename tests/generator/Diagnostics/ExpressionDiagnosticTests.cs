@@ -17,6 +17,15 @@ public class ExpressionDiagnosticTests
 
     [Fact]
     [Trait("Diagnostic", "BMS002")]
+    public void Misspelt_name_in_a_condition_written_over_several_lines_is_reported_at_the_start_of_the_condition()
+    {
+        // Offsets into a folded value are not columns of the file: the whole condition is the place.
+        var spec = MinimalSpec.With("when: \"Enabled && !CellLow && Climate.Normal\"", "when: >-\n          Enabled &&\n          !CellLw && Climate.Normal");
+        DiagnosticAssert.Single(spec, "BMS002", TextPosition.Of(spec, "when: >-", at: ">-"));
+    }
+
+    [Fact]
+    [Trait("Diagnostic", "BMS002")]
     public void Unknown_state_of_a_machine_is_reported_at_the_qualified_name()
     {
         var spec = MinimalSpec.With("high_when: \"Mode.On\"", "high_when: \"Mode.Running\"");
