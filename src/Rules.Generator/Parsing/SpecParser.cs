@@ -24,17 +24,25 @@ public static class SpecParser
     public static SpecDocument? Parse(string text, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException ex)
         {
-            var mark = ex.Start;
-            var line = (int)Math.Max(1, mark.Line);
-            var column = (int)Math.Max(1, mark.Column);
-            diagnostics.Report(DiagnosticRules.YamlSyntax,
-                new SourceSpan((int)mark.Index, 0, line, column, line, column), FirstLine(ex.Message));
+            // Some scanner errors (a tab used as indentation) carry the file start as their place;
+            // where the scanner stopped is then the better place to show.
+            var mark = ex.Start.Index == 0 && ex.End.Index == 0 ? scanner.CurrentPosition : ex.Start;
+            diagnostics.Report(DiagnosticRules.YamlSyntax, At(mark), FirstLine(ex.Message));
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this, instead of a YamlException, on a flow collection
+            // ('[' or '{') that is never closed. It is still a syntax error in the spec, not a generator failure.
+            diagnostics.Report(DiagnosticRules.YamlSyntax, At(scanner.CurrentPosition),
+                $"the YAML reader stopped here ({ex.Message}); look above for an unclosed '[' or '{{'");
             return null;
         }
 
@@ -63,6 +71,13 @@ public static class SpecParser
         if (root.Node("products") is null) diagnostics.Report(DiagnosticRules.MissingKey, root.Span, "The spec", "products");
 
         return new SpecDocument(ns, products.ToEquatableArray());
+    }
+
+    private static SourceSpan At(Mark mark)
+    {
+        var line = (int)Math.Max(1, mark.Line);
+        var column = (int)Math.Max(1, mark.Column);
+        return new SourceSpan((int)mark.Index, 0, line, column, line, column);
     }
 
     private static string FirstLine(string message)

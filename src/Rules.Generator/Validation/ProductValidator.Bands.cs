@@ -19,11 +19,12 @@ internal sealed partial class ProductValidator
             var input = _symbols.Expect(band.Input, SymbolKind.Input, "a number input");
             if (input is null) continue;
             var unit = _inputUnits[input.Index];
-            if (_product.Inputs[input.Index].Kind != InputKind.Number || unit is null)
+            if (_product.Inputs[input.Index].Kind != InputKind.Number)
             {
                 _d.Report(DiagnosticRules.TypeMismatch, band.Input.Span, $"Band '{name}' needs a number input; '{input.Name}' is not one");
                 continue;
             }
+            if (unit is null) continue; // the input's missing or unknown unit is already reported (BMS003/BMS004)
             if (band.Zones.Count < 2)
             {
                 _d.Report(DiagnosticRules.InvalidValue, band.Name.Span, $"Band '{name}' needs at least two zones");
