@@ -39,7 +39,7 @@ internal sealed class SourceWriter
     /// <summary>Writes an XML doc summary, escaping the text.</summary>
     public void Summary(string text)
     {
-        Line("/// <summary>" + Xml(text) + "</summary>");
+        Line("/// <summary>" + Xml(text.Trim()) + "</summary>");
     }
 
     public static string Xml(string text) =>
