@@ -18,4 +18,11 @@ internal static class SpecLocator
         }
         return null;
     }
+
+    /// <summary><paramref name="path"/> relative to the current directory when it lies below it (for readable output).</summary>
+    public static string Relative(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", System.StringComparison.Ordinal) ? path : relative.Replace('\\', '/');
+    }
 }
