@@ -17,6 +17,7 @@ public static class Program
             "Run 'bms <command> --help' for a command's options.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }
