@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }
