@@ -26,7 +26,8 @@ internal static class AuditCommand
         {
             spec, product, output,
         };
-        command.SetAction(result => Run(result.GetValue(spec), result.GetValue(product), result.GetValue(output), Console.Out, Console.Error));
+        command.SetAction(result => Run(result.GetValue(spec), result.GetValue(product), result.GetValue(output),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
@@ -64,7 +65,7 @@ internal static class AuditCommand
             error.WriteLine($"bms audit: no product '{productId}'. Known: {string.Join(", ", compilation.Engines.Select(e => e.ProductId))}.");
             return 2;
         }
-        var books = engines.Select(e => RuleBook.Render(document.Products.Single(p => p.Id.Text == e.ProductId), e, SpecLocator.Relative(path)));
+        var books = engines.Select(e => RuleBook.Render(document.Products.Single(p => p.Id.Text == e.ProductId), e, SpecLocator.Display(path)));
         var book = string.Join("\n", books);
         if (output is null)
         {

@@ -22,7 +22,7 @@ internal static class CheckCommand
         {
             spec,
         };
-        command.SetAction(result => Run(result.GetValue(spec), Console.Out, Console.Error));
+        command.SetAction(result => Run(result.GetValue(spec), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 

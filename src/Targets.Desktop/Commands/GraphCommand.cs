@@ -22,13 +22,15 @@ internal static class GraphCommand
         var command = new Command("graph", "Print the state machines of a product as a DOT or Mermaid diagram.") { format, product, outputFile };
         command.SetAction(result =>
         {
-            var descriptor = ProductOption.Resolve(result.GetValue(product)!, Console.Error);
+            var stdout = result.InvocationConfiguration.Output;
+            var stderr = result.InvocationConfiguration.Error;
+            var descriptor = ProductOption.Resolve(result.GetValue(product)!, stderr);
             if (descriptor is null) return 2;
             var text = result.GetValue(format) == "mermaid" ? GraphExport.ToMermaid(descriptor) : GraphExport.ToDot(descriptor);
             var file = result.GetValue(outputFile);
             if (file is null)
             {
-                Console.Out.Write(text);
+                stdout.Write(text);
                 return 0;
             }
             try
@@ -37,7 +39,7 @@ internal static class GraphCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"bms graph: cannot write '{file.FullName}': {ex.Message}");
+                stderr.WriteLine($"bms graph: cannot write '{file.FullName}': {ex.Message}");
                 return 2;
             }
             return 0;

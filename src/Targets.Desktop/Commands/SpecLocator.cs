@@ -19,10 +19,11 @@ internal static class SpecLocator
         return null;
     }
 
-    /// <summary><paramref name="path"/> relative to the current directory when it lies below it (for readable output).</summary>
-    public static string Relative(string path)
+    /// <summary>The spec's folder and file name ("spec/rules.yaml"): stable wherever the tool runs, so outputs can be compared.</summary>
+    public static string Display(string path)
     {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-        return relative.StartsWith("..", System.StringComparison.Ordinal) ? path : relative.Replace('\\', '/');
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetFileName(Path.GetDirectoryName(full));
+        return string.IsNullOrEmpty(folder) ? Path.GetFileName(full) : folder + "/" + Path.GetFileName(full);
     }
 }
