@@ -163,7 +163,7 @@ public sealed class ControlLoopRunnerTests
         await loop;
 
         Assert.Equal(OutputLevel.High, highWhileRunning);
-        Assert.InRange(board.Runner.Statistics.Cycles, 5, 20);
+        Assert.InRange(board.Runner.Statistics.Cycles, 3, 20);
         Assert.Equal(OutputLevel.Floating, io.Terminals["D02"].Level);
     }
 
