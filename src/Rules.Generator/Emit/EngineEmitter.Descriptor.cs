@@ -53,8 +53,11 @@ internal sealed partial class EngineEmitter
             else foreach (var v in t.ValueNames) values.Add(v);
             var columns = new List<string>();
             foreach (var c in t.Columns) columns.Add($"new ColumnDescriptor({S(c.Name)}, {S(c.Text)})");
+            var patterns = new List<string>();
+            foreach (var p in t.Patterns) patterns.Add($"new LedPatternDescriptor({S(p.Name)}, {CSharp.Long(p.PeriodMs)}, {CSharp.Long(p.OnMs)}, {(p.Lit ? "true" : "false")})");
+            var patternArgument = t.IsLed ? $", new LedPatternDescriptor[] {{ {string.Join(", ", patterns)} }}" : "";
             return $"new TableDescriptor({S(t.Name)}, {(t.IsLed ? "true" : "false")}, {S(t.Label)}, {S(t.Colour)}, {S(t.Unit)}, {Strings(values)}, " +
-                   $"new ColumnDescriptor[] {{ {string.Join(", ", columns)} }}, {t.Name}Lookup.ToArray(), {S(t.Doc.Description)}, {S(t.Doc.Provenance)})";
+                   $"new ColumnDescriptor[] {{ {string.Join(", ", columns)} }}, {t.Name}Lookup.ToArray(), {S(t.Doc.Description)}, {S(t.Doc.Provenance)}{patternArgument})";
         });
         Array("CodeDescriptor", _model.Codes, c =>
             $"new CodeDescriptor({S(c.Id)}, {S(c.Name)}, CodeSeverity.{c.Severity}, {S(c.Text)}, {S(c.WhenText)}, {S(c.Doc.Provenance)})");

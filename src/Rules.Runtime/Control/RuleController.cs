@@ -62,6 +62,9 @@ namespace BmsRules.Runtime.Control
         /// <summary>Number of ticks run.</summary>
         public long Ticks { get; private set; }
 
+        /// <summary>The clock time (ms) the engine was last stepped at; what blink phases and timers count from.</summary>
+        public long LastStepTime { get; private set; }
+
         /// <summary>One control cycle: read, step, drive, log.</summary>
         public void Tick()
         {
@@ -82,6 +85,7 @@ namespace BmsRules.Runtime.Control
 
             var now = _clock.NowMilliseconds;
             _engine.Step(now);
+            LastStepTime = now;
             Ticks++;
 
             for (var i = 0; i < _outputs.Length; i++) _outputs[i].Terminal.Set(_engine.GetOutput(_outputs[i].Index));

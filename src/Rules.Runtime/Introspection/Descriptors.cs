@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace BmsRules.Runtime.Introspection
@@ -236,7 +237,8 @@ namespace BmsRules.Runtime.Introspection
     {
         /// <summary>Creates the descriptor.</summary>
         public TableDescriptor(string name, bool isLed, string? label, string? colour, string? unit, IReadOnlyList<string> values,
-            IReadOnlyList<ColumnDescriptor> columns, IReadOnlyList<byte> lookup, string? description, string provenance)
+            IReadOnlyList<ColumnDescriptor> columns, IReadOnlyList<byte> lookup, string? description, string provenance,
+            IReadOnlyList<LedPatternDescriptor>? patterns = null)
             : base(name, description, provenance)
         {
             IsLed = isLed;
@@ -246,6 +248,7 @@ namespace BmsRules.Runtime.Introspection
             Values = values;
             Columns = columns;
             Lookup = lookup;
+            Patterns = patterns ?? Array.Empty<LedPatternDescriptor>();
         }
 
         /// <summary>True for LEDs (values are blink patterns).</summary>
@@ -268,6 +271,44 @@ namespace BmsRules.Runtime.Introspection
 
         /// <summary>The complete truth table: value index per combination of column values.</summary>
         public IReadOnlyList<byte> Lookup { get; }
+
+        /// <summary>
+        /// LEDs: the blink timing of each pattern, indexed like <see cref="Values"/> (empty for value tables).
+        /// Lets a board loop know when an LED will next change without deciding whether it is lit.
+        /// </summary>
+        public IReadOnlyList<LedPatternDescriptor> Patterns { get; }
+    }
+
+    /// <summary>
+    /// The timing of one LED pattern. A blinking pattern is lit for <see cref="OnMs"/> at the start of
+    /// every <see cref="PeriodMs"/>, counted from when the pattern began; a steady one (period 0) is
+    /// lit when <see cref="SteadyLit"/>.
+    /// </summary>
+    public sealed class LedPatternDescriptor
+    {
+        /// <summary>Creates the descriptor.</summary>
+        public LedPatternDescriptor(string name, long periodMs, long onMs, bool steadyLit)
+        {
+            Name = name;
+            PeriodMs = periodMs;
+            OnMs = onMs;
+            SteadyLit = steadyLit;
+        }
+
+        /// <summary>Pattern name.</summary>
+        public string Name { get; }
+
+        /// <summary>Blink period in ms; 0 for a steady pattern.</summary>
+        public long PeriodMs { get; }
+
+        /// <summary>Lit time at the start of each period, in ms.</summary>
+        public long OnMs { get; }
+
+        /// <summary>Whether a steady pattern is lit (ignored for blinking ones).</summary>
+        public bool SteadyLit { get; }
+
+        /// <summary>True when the LED changes by itself while this pattern lasts.</summary>
+        public bool IsBlinking => PeriodMs > 0;
     }
 
     /// <summary>A warning, alarm or error code.</summary>

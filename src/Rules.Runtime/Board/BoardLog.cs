@@ -1,0 +1,36 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace BmsRules.Runtime.Board
+{
+    /// <summary>The board loop's log messages (source-generated: nothing is formatted or allocated when a level is off).</summary>
+    internal static partial class BoardLog
+    {
+        [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "Control cycle {Cycle} failed; the outputs were not confirmed this cycle")]
+        public static partial void CycleFailed(ILogger logger, long cycle, Exception exception);
+
+        [LoggerMessage(EventId = 101, Level = LogLevel.Critical, Message = "Control loop stalled for {GapMs} ms: the watchdog is no longer reset and the board will reset within {TimeoutMs} ms")]
+        public static partial void LoopStalled(ILogger logger, long gapMs, int timeoutMs);
+
+        [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "Watchdog call failed")]
+        public static partial void WatchdogUnavailable(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "A cycle observer failed")]
+        public static partial void ObserverFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 104, Level = LogLevel.Information,
+            Message = "Loop: {Cycles} cycles ({LedCycles} for LEDs), cycle worst {WorstUs:0} µs mean {MeanUs:0} µs, start lateness worst {LateMs} ms, overruns {Overruns}, failures {Failures}, watchdog resets {Resets}, allocated {AllocatedBytes} B in {AllocatingCycles} cycles")]
+        public static partial void LoopStatistics(ILogger logger, long cycles, long ledCycles, double worstUs, double meanUs, long lateMs, long overruns, long failures, long resets,
+            long allocatedBytes, long allocatingCycles);
+
+        [LoggerMessage(EventId = 105, Level = LogLevel.Information,
+            Message = "Serial receive: {Bytes} bytes in {Deliveries} deliveries, largest gap {MaxGapMs} ms, largest delivery {MaxBytes} bytes, dropped {Dropped}, errors {Errors}")]
+        public static partial void ReceiveStatistics(ILogger logger, long bytes, long deliveries, long maxGapMs, long maxBytes, long dropped, long errors);
+
+        [LoggerMessage(EventId = 106, Level = LogLevel.Information, Message = "Board {Profile}: product {Product}, control period {PeriodMs} ms, watchdog {TimeoutMs} ms, battery data from {CellData}")]
+        public static partial void Started(ILogger logger, string profile, string product, int periodMs, int timeoutMs, string cellData);
+
+        [LoggerMessage(EventId = 107, Level = LogLevel.Warning, Message = "All outputs floating: {Reason}")]
+        public static partial void OutputsFloated(ILogger logger, string reason);
+    }
+}
