@@ -12,6 +12,7 @@ internal static class VeBusCommand
         command.Subcommands.Add(VeBusEncodeCommand.Create());
         command.Subcommands.Add(VeBusMultiCommand.Create());
         command.Subcommands.Add(VeBusBmsCommand.Create());
+        command.Subcommands.Add(VeBusBenchCommand.Create());
         return command;
     }
 }
