@@ -74,7 +74,21 @@ internal static class VeBusMultiCommand
             if (state == SerialWait.HungUp && wait > 0) Thread.Sleep(wait);
         }
         output.WriteLine("multi: stopped; " + Status(multi, multi.View(clock.ElapsedMilliseconds), clock.ElapsedMilliseconds));
+        output.WriteLine("multi: sync → BMS frame, as the Multi saw it: " + Histogram(multi));
         return 0;
+    }
+
+    private static string Histogram(MultiEndpoint multi)
+    {
+        var parts = new string[multi.SyncToBmsHistogram.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var bound = i < MultiEndpoint.HistogramBoundsMicroseconds.Count
+                ? "≤" + (MultiEndpoint.HistogramBoundsMicroseconds[i] / 1000).ToString("0.###", CultureInfo.InvariantCulture) + "ms"
+                : ">" + (MultiEndpoint.HistogramBoundsMicroseconds[^1] / 1000).ToString("0.###", CultureInfo.InvariantCulture) + "ms";
+            parts[i] = bound + ":" + multi.SyncToBmsHistogram[i].ToString(CultureInfo.InvariantCulture);
+        }
+        return string.Join(" ", parts);
     }
 
     private static string Status(MultiEndpoint multi, MultiBmsView view, long now) =>

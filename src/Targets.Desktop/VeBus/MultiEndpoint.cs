@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using BmsRules.Runtime.Hardware;
@@ -29,6 +30,7 @@ public sealed class MultiEndpoint : IVeBusFrameSink
     private ushort _timestamp;
     private long _syncSentTicks;
     private long _nowMs;
+    private readonly long[] _histogram = new long[9];
 
     /// <summary>A Multi on <paramref name="link"/> expecting the BMS frames of <paramref name="layout"/>, starting at <paramref name="startMs"/>.</summary>
     public MultiEndpoint(VeBusLayout layout, IByteLink link, long startMs, long bmsTimeoutMs = MultiBmsMonitor.BmsFrameTimeoutMs)
@@ -63,8 +65,14 @@ public sealed class MultiEndpoint : IVeBusFrameSink
     /// <summary>Time from the last sync frame written to the BMS frame that answered it, as this end saw it (µs).</summary>
     public double LastSyncToBmsMicroseconds { get; private set; }
 
-    /// <summary>The longest <see cref="LastSyncToBmsMicroseconds"/> so far.</summary>
+    /// <summary>The longest <see cref="LastSyncToBmsMicroseconds"/> so far, after the first frame (which includes the BMS's start-up).</summary>
     public double MaxSyncToBmsMicroseconds { get; private set; }
+
+    /// <summary>Upper bounds (µs) of the buckets of <see cref="SyncToBmsHistogram"/>; the last bucket takes the rest.</summary>
+    public static IReadOnlyList<double> HistogramBoundsMicroseconds { get; } = new double[] { 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000 };
+
+    /// <summary>How many BMS frames (after the first) came within each bound of <see cref="HistogramBoundsMicroseconds"/> of their sync, and beyond.</summary>
+    public IReadOnlyList<long> SyncToBmsHistogram => _histogram;
 
     /// <summary>The BMS view now.</summary>
     public MultiBmsView View(long nowMs) => Monitor.View(nowMs);
@@ -124,7 +132,11 @@ public sealed class MultiEndpoint : IVeBusFrameSink
         }
         Monitor.Accept(frame, _nowMs);
         LastSyncToBmsMicroseconds = Stopwatch.GetElapsedTime(_syncSentTicks).TotalMilliseconds * 1000;
+        if (Monitor.FramesAccepted <= 1) return;
         MaxSyncToBmsMicroseconds = Math.Max(MaxSyncToBmsMicroseconds, LastSyncToBmsMicroseconds);
+        var bucket = 0;
+        while (bucket < HistogramBoundsMicroseconds.Count && LastSyncToBmsMicroseconds > HistogramBoundsMicroseconds[bucket]) bucket++;
+        _histogram[bucket]++;
     }
 
     void IVeBusFrameSink.OnRejected(VeBusFrameError error, ReadOnlySpan<byte> bytes) => Rejections++;
