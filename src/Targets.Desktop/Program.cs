@@ -13,12 +13,13 @@ public static class Program
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand(
-            "bms: the BmsRules desktop tool. Checks the rule spec, draws its state machines and measures the engine.\n" +
+            "bms: the BmsRules desktop tool. Checks the rule spec, draws its state machines and measures the engine, speaks VE.Bus.\n" +
             "Run 'bms <command> --help' for a command's options.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(VeBusCommand.Create());
         return root;
     }
 }

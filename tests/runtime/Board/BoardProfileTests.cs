@@ -121,7 +121,7 @@ public sealed class BoardProfileTests
     public void Composing_a_profile_that_does_not_fit_fails_at_start_up_with_every_problem()
     {
         var pins = Feather.Pins.Where(p => p.Signal != "ChargeDisconnect" && p.Signal != "StatusLed").ToList();
-        var error = Assert.Throws<System.InvalidOperationException>(() => BoardComposer.Compose(Variant(pins), new FakeBoardIo(), new Hardware.ManualClock()));
+        var error = Assert.Throws<System.InvalidOperationException>(() => BoardComposer.Compose(Variant(pins), new FakeBoardIo(), new BmsRules.Runtime.Hardware.ManualClock()));
         Assert.Contains("ChargeDisconnect", error.Message);
         Assert.Contains("StatusLed", error.Message);
     }
@@ -130,7 +130,7 @@ public sealed class BoardProfileTests
     public void A_pin_the_board_does_not_have_fails_at_start_up()
     {
         var pins = Feather.Pins.Select(p => p.Signal == "StatusLed" ? PinAssignment.Led("D42", "StatusLed", "") : p).ToList();
-        Assert.Throws<System.ArgumentException>(() => BoardComposer.Compose(Variant(pins), new FakeBoardIo(), new Hardware.ManualClock()));
+        Assert.Throws<System.ArgumentException>(() => BoardComposer.Compose(Variant(pins), new FakeBoardIo(), new BmsRules.Runtime.Hardware.ManualClock()));
     }
 
     [Fact]

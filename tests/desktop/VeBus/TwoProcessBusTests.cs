@@ -1,0 +1,63 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using BmsRules.Desktop.Tests.Infrastructure;
+using BmsRules.Desktop.VeBus;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace BmsRules.Desktop.Tests.VeBus;
+
+/// <summary>
+/// End to end, as a bench would run it: <c>bms vebus multi</c> and <c>bms vebus bms</c> as two processes on the two
+/// ends of a socat pseudo-terminal pair (real termios, 256000 baud). The Multi sees discharge forbidden when the
+/// BMS sees a low cell, and goes into emergency mode when the BMS process is killed.
+/// </summary>
+public sealed class TwoProcessBusTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public TwoProcessBusTests(ITestOutputHelper output) => _output = output;
+
+    [Fact]
+    public void The_Multi_process_goes_charger_only_on_a_low_cell_and_into_emergency_mode_when_the_BMS_process_dies()
+    {
+        using var pair = SocatPair.Start();
+        var script = Path.GetTempFileName();
+        File.WriteAllText(script, "# healthy, then one cell drops below 2.8 V\n3s CellMinVoltage=2.7\n");
+        try
+        {
+            using var multi = BmsProcess.Start("vebus", "multi", "--port", pair.A, "--duration", "120");
+            // Engine time ×10: the 30 s pre-alarm before the load disconnect passes in 3 s; the bus keeps real time.
+            using var bms = BmsProcess.Start("vebus", "bms", "--port", pair.B, "--script", script, "--speed", "10", "--duration", "120");
+            var startup = TimeSpan.FromSeconds(60);
+
+            var healthy = multi.WaitForLine(l => l.Contains("bms=present", StringComparison.Ordinal)
+                                                 && l.Contains("AllowToDischarge=true", StringComparison.Ordinal)
+                                                 && l.Contains("BmsVersion=1146100", StringComparison.Ordinal), startup, what: "with the BMS present and discharge allowed");
+            var warned = multi.WaitForLine(l => l.Contains("PreAlarm=true", StringComparison.Ordinal), TimeSpan.FromSeconds(20), healthy, "with the pre-alarm");
+            var lowCell = multi.WaitForLine(l => l.Contains("bms=present", StringComparison.Ordinal)
+                                                 && l.Contains("AllowToDischarge=false", StringComparison.Ordinal), TimeSpan.FromSeconds(20), warned,
+                "with discharge not allowed");
+            Assert.Contains("AllowToCharge=true", multi.Lines[lowCell], StringComparison.Ordinal);
+            Assert.Contains("emergency=false", multi.Lines[lowCell], StringComparison.Ordinal);
+
+            var killed = Stopwatch.StartNew();
+            bms.Kill();
+            var emergency = multi.WaitForLine(l => l.Contains("emergency=true", StringComparison.Ordinal), TimeSpan.FromSeconds(20), lowCell,
+                "with emergency mode after the BMS died");
+            var after = killed.ElapsedMilliseconds;
+
+            foreach (var line in multi.Lines) _output.WriteLine(line);
+            foreach (var line in bms.Lines) _output.WriteLine(line);
+            Assert.Contains("bms=absent", multi.Lines[emergency], StringComparison.Ordinal);
+            // The last frame came at most one repeat interval (1 s) before the kill.
+            Assert.InRange(after, MultiBmsMonitor.BmsFrameTimeoutMs - 1_500, MultiBmsMonitor.BmsFrameTimeoutMs + 5_000);
+            Assert.Contains("rejected=0", multi.Lines[emergency], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+}
