@@ -1,0 +1,274 @@
+using BmsRules.Runtime;
+
+namespace BmsRules.Desktop.Simulation;
+
+/// <summary>
+/// The closed loop: battery physics → engine inputs → <see cref="IRuleEngine.Step"/> → outputs and
+/// VE.Bus flags → loads, chargers and Multi → bank current → battery physics. The BMS's behaviour
+/// comes only from the engine; this class turns physics into readings and outputs into switches.
+/// <para>Order of one step at time t: a battery-data reading is taken when due (min/max cell voltage,
+/// temperature, sequence counter, BTV signals); the engine steps with the readings, the bank voltage,
+/// the remote and Aux-In voltages and whether the Multi was on in the previous step; its outputs
+/// switch the loads (ATD via a BatteryProtect) and the DC chargers (ATC, or the AllowToCharge flag
+/// through a GX with DVCC); its flags drive the Multi; the loads and chargers' constant-current /
+/// constant-voltage limits are solved against the bank's rest voltage and resistance; the bank passes
+/// the net current for one step. Allocation-free.</para>
+/// </summary>
+public sealed class SystemSimulator
+{
+    private readonly IRuleEngine _engine;
+    private readonly EngineBinding _bind;
+    private readonly SystemConfiguration _config;
+    private readonly double[] _overrideValue;
+    private readonly bool[] _overridden;
+    private readonly double[] _fed;
+    private long _nextReadingMs;
+    private uint _sequence;
+    private bool _bmsPowered = true;
+    private bool _refeed = true;
+
+    /// <summary>Builds the system around <paramref name="engine"/> (in its power-up state) from <paramref name="config"/> (already validated).</summary>
+    public SystemSimulator(IRuleEngine engine, SystemConfiguration config, IMultiModel? multi = null)
+    {
+        _engine = engine;
+        _bind = new EngineBinding(engine);
+        _config = config;
+        Bank = new BatteryBank(config.Bank);
+        Btv = new BtvModule(config.Bank.Btv);
+        SystemVoltage = BankRules.SystemVoltageOf(Bank.NominalVoltage);
+        MultiModel = multi ?? new SimpleMultiModel(config.Multi, Bank.CellsInSeries, SystemVoltage);
+        FrontSwitch = config.Multi.Switch;
+        BatteryDataLost = config.BatteryDataLost;
+        var inputs = engine.Descriptor.Inputs.Count;
+        _overrideValue = new double[inputs];
+        _overridden = new bool[inputs];
+        _fed = new double[inputs];
+        for (var i = 0; i < inputs; i++) _fed[i] = double.NaN;
+        foreach (var charger in new[] { config.Solar, config.Dcdc })
+        {
+            if (charger.AbsorptionVoltage <= 0) charger.AbsorptionVoltage = 3.55 * Bank.CellsInSeries;
+        }
+        CellMinReading = Bank.CellMin;
+        CellMaxReading = Bank.CellMax;
+        TemperatureReading = Bank.Temperature;
+    }
+
+    /// <summary>The engine.</summary>
+    public IRuleEngine Engine => _engine;
+
+    /// <summary>Its names resolved to indices.</summary>
+    public EngineBinding Binding => _bind;
+
+    /// <summary>The configuration, which timeline events change.</summary>
+    public SystemConfiguration Config => _config;
+
+    /// <summary>The battery bank.</summary>
+    public BatteryBank Bank { get; }
+
+    /// <summary>The batteries' BTV signals.</summary>
+    public BtvModule Btv { get; }
+
+    /// <summary>The Multi.</summary>
+    public IMultiModel MultiModel { get; }
+
+    /// <summary>12, 24 or 48 V.</summary>
+    public double SystemVoltage { get; }
+
+    /// <summary>Time of the last step (ms).</summary>
+    public long NowMs { get; private set; }
+
+    /// <summary>Multi front switch.</summary>
+    public MultiSwitch FrontSwitch { get; set; }
+
+    /// <summary>Battery data stops arriving (cable pulled, BTV link lost): the sequence counter freezes.</summary>
+    public bool BatteryDataLost { get; set; }
+
+    /// <summary>The BMS is powered (on VE.Bus).</summary>
+    public bool BmsPowered => _bmsPowered;
+
+    /// <summary>Last reading: lowest cell voltage (V).</summary>
+    public double CellMinReading { get; private set; }
+
+    /// <summary>Last reading: highest cell voltage (V).</summary>
+    public double CellMaxReading { get; private set; }
+
+    /// <summary>Last reading: temperature (°C).</summary>
+    public double TemperatureReading { get; private set; }
+
+    /// <summary>Battery-data readings so far (the sequence counter).</summary>
+    public uint Sequence => _sequence;
+
+    /// <summary>The BatteryProtect lets the DC loads run.</summary>
+    public bool LoadsConnected { get; private set; }
+
+    /// <summary>The DC chargers under ATC / DVCC are allowed to run.</summary>
+    public bool ChargersEnabled { get; private set; }
+
+    /// <summary>Current taken by the DC loads behind the BatteryProtect (A).</summary>
+    public double DcLoadCurrent { get; private set; }
+
+    /// <summary>Current the Multi charges with (A).</summary>
+    public double MultiChargeCurrent { get; private set; }
+
+    /// <summary>Current the Multi takes to invert (A).</summary>
+    public double MultiDischargeCurrent { get; private set; }
+
+    /// <summary>The BMS's own draw (A), from its SupplyCurrent table (V2-14).</summary>
+    public double BmsSupplyCurrent { get; private set; }
+
+    /// <summary>The GX device has power.</summary>
+    public bool GxPowered { get; private set; }
+
+    /// <summary>Overrides engine input <paramref name="index"/> with <paramref name="value"/> until <see cref="ReleaseInput"/>.</summary>
+    public void OverrideInput(int index, double value)
+    {
+        _overridden[index] = true;
+        _overrideValue[index] = value;
+    }
+
+    /// <summary>Gives engine input <paramref name="index"/> back to the physics.</summary>
+    public void ReleaseInput(int index) => _overridden[index] = false;
+
+    /// <summary>The value engine input <paramref name="index"/> got in the last step (NaN before the first).</summary>
+    public double InputValue(int index) => _fed[index];
+
+    /// <summary>Whether engine input <paramref name="index"/> is overridden.</summary>
+    public bool IsOverridden(int index) => _overridden[index];
+
+    /// <summary>Advances the whole system to <paramref name="nowMs"/>, <paramref name="dtSeconds"/> after the last step.</summary>
+    public void Step(long nowMs, double dtSeconds)
+    {
+        NowMs = nowMs;
+        UpdatePower();
+        TakeReading(nowMs);
+        var voltage = Bank.Voltage;
+        if (_bmsPowered)
+        {
+            FeedEngine(voltage);
+            _refeed = false;
+            _engine.Step(nowMs);
+        }
+
+        var b = _bind;
+        var atd = !_bmsPowered ? false : b.LoadDisconnect < 0 || _engine.GetOutput(b.LoadDisconnect) == OutputLevel.High;
+        var atc = !_bmsPowered ? false : b.ChargeDisconnect < 0 || _engine.GetOutput(b.ChargeDisconnect) == OutputLevel.High;
+        var allowToCharge = _bmsPowered && (b.AllowToCharge < 0 || _engine.GetFlag(b.AllowToCharge));
+        var flags = new VeBusBmsFlags(
+            FramesReceived: _bmsPowered && (b.SendBmsFrames < 0 || _engine.GetFlag(b.SendBmsFrames)),
+            AllowToCharge: allowToCharge,
+            AllowToDischarge: _bmsPowered && (b.AllowToDischarge < 0 || _engine.GetFlag(b.AllowToDischarge)),
+            ChargeReduction: _bmsPowered && b.ChargeReduction >= 0 && _engine.GetFlag(b.ChargeReduction),
+            HoldLowPower: _bmsPowered && b.HoldMultiLowPower >= 0 && _engine.GetFlag(b.HoldMultiLowPower));
+
+        LoadsConnected = atd;
+        var gxFromBattery = UpdateGx(voltage);
+        EnableCharger(_config.Solar, atc, allowToCharge);
+        EnableCharger(_config.Dcdc, atc, allowToCharge);
+        ChargersEnabled = _config.Solar.Enabled || _config.Dcdc.Enabled;
+        BmsSupplyCurrent = _bmsPowered && b.SupplyCurrent >= 0 ? _engine.GetTableNumber(b.SupplyCurrent) / 1000.0 : 0;
+
+        var multi = _config.Multi.Present
+            ? MultiModel.Step(flags, new MultiEnvironment(_config.Mains, _config.AcLoadWatts, voltage, FrontSwitch), nowMs)
+            : default;
+
+        // Loads first, then each constant-current / constant-voltage source in turn: a source gives what
+        // it may, but no more than brings the terminals to its set voltage.
+        DcLoadCurrent = atd ? _config.DcLoad.Amps(voltage) : 0;
+        var discharge = DcLoadCurrent + _config.AlwaysOnLoad.Amps(voltage) + BmsSupplyCurrent + gxFromBattery + multi.DischargeCurrent;
+        var resistance = Bank.Resistance;
+        var terminal = Bank.RestVoltage - discharge * resistance;
+        MultiChargeCurrent = Source(multi.ChargeLimit, multi.ChargeVoltage, ref terminal, resistance);
+        MultiDischargeCurrent = multi.DischargeCurrent;
+        _config.Solar.Current = Source(_config.Solar.Limit(voltage), _config.Solar.AbsorptionVoltage, ref terminal, resistance);
+        _config.Dcdc.Current = Source(_config.Dcdc.Limit(voltage), _config.Dcdc.AbsorptionVoltage, ref terminal, resistance);
+        var net = MultiChargeCurrent + _config.Solar.Current + _config.Dcdc.Current - discharge;
+        Bank.Step(net, dtSeconds);
+    }
+
+    private static double Source(double limit, double setVoltage, ref double terminal, double resistance)
+    {
+        if (limit <= 0) return 0;
+        var current = (setVoltage - terminal) / resistance;
+        if (current <= 0) return 0;
+        if (current > limit) current = limit;
+        terminal += current * resistance;
+        return current;
+    }
+
+    private void EnableCharger(DcCharger charger, bool atc, bool allowToCharge) => charger.Enabled = charger.Control switch
+    {
+        ChargerControl.Atc => atc,
+        ChargerControl.Dvcc => allowToCharge && GxPowered,
+        _ => true,
+    };
+
+    private void UpdatePower()
+    {
+        if (_config.BmsConnected == _bmsPowered) return;
+        _bmsPowered = _config.BmsConnected;
+        // Unplugged from VE.Bus the BMS has no battery minus: it is dead, its terminals float. Plugged
+        // back in, it starts from power-up.
+        if (!_bmsPowered) _engine.Reset();
+        _refeed = true;
+    }
+
+    private void TakeReading(long nowMs)
+    {
+        if (nowMs < _nextReadingMs) return;
+        _nextReadingMs = nowMs + _config.Bank.DataIntervalMs;
+        if (BatteryDataLost) return;
+        CellMinReading = Bank.CellMin;
+        CellMaxReading = Bank.CellMax;
+        TemperatureReading = Bank.Temperature;
+        _sequence = _sequence == uint.MaxValue ? 1 : _sequence + 1;
+        Btv.Update(CellMinReading, CellMaxReading, TemperatureReading);
+    }
+
+    private void FeedEngine(double voltage)
+    {
+        var b = _bind;
+        var remote = _config.Remote;
+        Set(b.CellMinVoltage, CellMinReading);
+        Set(b.CellMaxVoltage, CellMaxReading);
+        Set(b.BatteryTemperature, TemperatureReading);
+        Set(b.BatteryDataSequence, _sequence);
+        Set(b.BatteryVoltage, voltage);
+        Set(b.RemoteLoopClosed, remote.LoopClosed ? 1 : 0);
+        Set(b.RemoteLVoltage, remote.LVoltage(voltage));
+        Set(b.RemoteHVoltage, remote.HVoltage(voltage));
+        Set(b.AuxInVoltage, _config.AuxInVoltage);
+        Set(b.MultiOn, _config.Multi.Present && MultiModel.Last.IsOn ? 1 : 0);
+        Set(b.Bootloader, _config.Bootloader ? 1 : 0);
+        Set(b.BtvAllowCharge, Btv.AllowCharge ? 1 : 0);
+        Set(b.BtvAllowDischarge, Btv.AllowDischarge ? 1 : 0);
+        Set(b.BtvPreAlarm, Btv.PreAlarm ? 1 : 0);
+    }
+
+    private void Set(int index, double physical)
+    {
+        if (index < 0) return;
+        var value = _overridden[index] ? _overrideValue[index] : physical;
+        // The engine keeps its inputs between steps: only changes need passing on.
+        if (value.Equals(_fed[index]) && !_refeed) return;
+        _fed[index] = value;
+        _engine.SetInput(index, value);
+    }
+
+    private double UpdateGx(double voltage)
+    {
+        var b = _bind;
+        if (!_config.Gx.Present)
+        {
+            GxPowered = false;
+            return 0;
+        }
+        if (!_bmsPowered || b.GxPowSource < 0)
+        {
+            GxPowered = _config.AuxInVoltage >= 9;
+            return 0;
+        }
+        var source = _engine.GetTableValue(b.GxPowSource);
+        GxPowered = source != b.GxPowNone;
+        return source == b.GxPowBattery && voltage > 1 ? _config.Gx.Power / voltage : 0;
+    }
+}
