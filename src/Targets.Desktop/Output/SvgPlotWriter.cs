@@ -81,7 +81,8 @@ internal static class SvgPlotWriter
         var vMax = Math.Max(3.7, Math.Min(5.2, Max(plot.CellMax, n)));
         if (Max(plot.CellMax, n) >= 3.9) vMax = Math.Max(vMax, 4.2);
         var vPanel = panels[0];
-        YAxis(sb, vPanel.Top, vPanel.Height, vMin, vMax, "0.0#");
+        (vMin, vMax, var vStep) = Nice(vMin, vMax);
+        YAxis(sb, vPanel.Top, vPanel.Height, vMin, vMax, vStep, "0.0#");
         Guide(sb, vPanel.Top, vPanel.Height, vMin, vMax, 2.8, "#c62828", "2.8 V low cell");
         if (!double.IsNaN(plot.PreAlarmLevel)) Guide(sb, vPanel.Top, vPanel.Height, vMin, vMax, plot.PreAlarmLevel, "#ef6c00", F($"{plot.PreAlarmLevel:0.00} V pre-alarm"));
         if (vMax >= 4.0) Guide(sb, vPanel.Top, vPanel.Height, vMin, vMax, 4.0, "#6a1b9a", "4.0 V high cell");
@@ -91,16 +92,15 @@ internal static class SvgPlotWriter
         var sPanel = panels[1];
         var sMin = Math.Min(0, Min(plot.Soc, n));
         var sMax = Math.Max(100, Max(plot.Soc, n));
-        YAxis(sb, sPanel.Top, sPanel.Height, sMin, sMax, "0");
+        (sMin, sMax, var sStep) = Nice(sMin, sMax);
+        YAxis(sb, sPanel.Top, sPanel.Height, sMin, sMax, sStep, "0");
         Series(sb, t, plot.Soc, n, duration, sPanel.Top, sPanel.Height, sMin, sMax, "#2e7d32");
 
         var aPanel = panels[2];
         var aMin = Math.Min(-1, Min(plot.Current, n));
         var aMax = Math.Max(1, Max(plot.Current, n));
-        var pad = (aMax - aMin) * 0.05;
-        aMin -= pad;
-        aMax += pad;
-        YAxis(sb, aPanel.Top, aPanel.Height, aMin, aMax, "0.#");
+        (aMin, aMax, var aStep) = Nice(aMin, aMax);
+        YAxis(sb, aPanel.Top, aPanel.Height, aMin, aMax, aStep, "0.##");
         Guide(sb, aPanel.Top, aPanel.Height, aMin, aMax, 0, "#757575", "");
         Series(sb, t, plot.Current, n, duration, aPanel.Top, aPanel.Height, aMin, aMax, "#6d4c41");
 
@@ -109,9 +109,8 @@ internal static class SvgPlotWriter
         var tMax = Max(plot.Temperature, n);
         var mid = (tMin + tMax) / 2;
         if (tMax - tMin < 10) { tMin = mid - 5; tMax = mid + 5; }
-        tMin = Math.Floor(tMin - 1);
-        tMax = Math.Ceiling(tMax + 1);
-        YAxis(sb, tPanel.Top, tPanel.Height, tMin, tMax, "0");
+        (tMin, tMax, var tStep) = Nice(tMin - 1, tMax + 1);
+        YAxis(sb, tPanel.Top, tPanel.Height, tMin, tMax, tStep, "0.#");
         if (5 > tMin && 5 < tMax) Guide(sb, tPanel.Top, tPanel.Height, tMin, tMax, 5, "#0277bd", "5 °C charge limit");
         Series(sb, t, plot.Temperature, n, duration, tPanel.Top, tPanel.Height, tMin, tMax, "#00838f");
 
@@ -182,12 +181,21 @@ internal static class SvgPlotWriter
         return days > 0 ? F($"{days}d {h:00}:{m:00}") : F($"{h:00}:{m:00}");
     }
 
-    private static void YAxis(StringBuilder sb, double top, double height, double min, double max, string format)
+    /// <summary>Widens [min, max] to multiples of a 1-2-5 step giving at most six intervals.</summary>
+    private static (double Min, double Max, double Step) Nice(double min, double max)
     {
-        for (var i = 0; i <= 4; i++)
+        if (!(max > min)) max = min + 1;
+        var raw = (max - min) / 5;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = magnitude * (raw / magnitude <= 1 ? 1 : raw / magnitude <= 2 ? 2 : raw / magnitude <= 5 ? 5 : 10);
+        return (Math.Floor(min / step + 1e-9) * step, Math.Ceiling(max / step - 1e-9) * step, step);
+    }
+
+    private static void YAxis(StringBuilder sb, double top, double height, double min, double max, double step, string format)
+    {
+        for (var v = min; v <= max + step * 1e-6; v += step)
         {
-            var v = min + (max - min) * i / 4;
-            var y = top + height - height * i / 4;
+            var y = Y(v, top, height, min, max);
             sb.Append(F($"<line x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Left + PlotWidth}\" y2=\"{y:0.#}\" stroke=\"#eeeeee\"/>"));
             sb.Append(F($"<text x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" fill=\"#555\">{v.ToString(format, CultureInfo.InvariantCulture)}</text>\n"));
         }

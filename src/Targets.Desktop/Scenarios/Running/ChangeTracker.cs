@@ -23,6 +23,7 @@ internal sealed class ChangeTracker
     private readonly int[] _codeSlot = new int[64];
     private ulong _codes;
     private bool _started;
+    private IReadOnlyList<(Observable, string)> _initial = new List<(Observable, string)>();
 
     public ChangeTracker(IReadOnlyList<Observable> tracked)
     {
@@ -60,12 +61,7 @@ internal sealed class ChangeTracker
     public double Last(int i) => _last[i];
 
     /// <summary>The baseline: (observable, value) after the first step.</summary>
-    public IReadOnlyList<(Observable Observable, string Value)> Initial()
-    {
-        var result = new List<(Observable, string)>();
-        for (var i = 0; i < _tracked.Length; i++) result.Add((_tracked[i], _tracked[i].Format(_last[i])));
-        return result;
-    }
+    public IReadOnlyList<(Observable Observable, string Value)> Initial() => _initial;
 
     /// <summary>
     /// Compares with the last step; adds an event to <paramref name="events"/> per change. True when anything
@@ -79,9 +75,17 @@ internal sealed class ChangeTracker
             _started = true;
             for (var i = 0; i < _tracked.Length; i++) _last[i] = ObservableReader.Read(sim, _tracked[i]);
             _codes = engine.ActiveCodes;
+            var initial = new List<(Observable, string)>();
+            for (var i = 0; i < _tracked.Length; i++) initial.Add((_tracked[i], _tracked[i].Format(_last[i])));
+            _initial = initial;
             return true;
         }
         var changed = false;
+        foreach (var i in _states)
+        {
+            double v = engine.GetState(_tracked[i].Index);
+            if (v != _last[i]) changed |= Report(i, v, sim, nowMs, events);
+        }
         foreach (var i in _outputs)
         {
             var v = (double)engine.GetOutput(_tracked[i].Index);
@@ -90,11 +94,6 @@ internal sealed class ChangeTracker
         foreach (var i in _flags)
         {
             var v = engine.GetFlag(_tracked[i].Index) ? 1.0 : 0.0;
-            if (v != _last[i]) changed |= Report(i, v, sim, nowMs, events);
-        }
-        foreach (var i in _states)
-        {
-            double v = engine.GetState(_tracked[i].Index);
             if (v != _last[i]) changed |= Report(i, v, sim, nowMs, events);
         }
         foreach (var i in _zones)
@@ -107,12 +106,6 @@ internal sealed class ChangeTracker
             double v = engine.GetTableValue(_tracked[i].Index);
             if (v != _last[i]) changed |= Report(i, v, sim, nowMs, events);
         }
-        foreach (var i in _others)
-        {
-            var v = ObservableReader.Read(sim, _tracked[i]);
-            var before = _last[i];
-            if (v != before && !(double.IsNaN(v) && double.IsNaN(before))) changed |= Report(i, v, sim, nowMs, events);
-        }
         var codes = engine.ActiveCodes;
         if (codes != _codes)
         {
@@ -123,6 +116,12 @@ internal sealed class ChangeTracker
                 if ((diff & (1UL << bit)) == 0 || _codeSlot[bit] < 0) continue;
                 changed |= Report(_codeSlot[bit], (codes & (1UL << bit)) != 0 ? 1 : 0, sim, nowMs, events);
             }
+        }
+        foreach (var i in _others)
+        {
+            var v = ObservableReader.Read(sim, _tracked[i]);
+            var before = _last[i];
+            if (v != before && !(double.IsNaN(v) && double.IsNaN(before))) changed |= Report(i, v, sim, nowMs, events);
         }
         return changed;
     }
