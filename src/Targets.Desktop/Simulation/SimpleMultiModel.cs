@@ -24,6 +24,7 @@ public sealed class SimpleMultiModel : IMultiModel
     private readonly MultiState _incompatibleState;
     private readonly int _incompatibleError;
     private long _lastFrameMs;
+    private VeBusBmsFlags _flags;
     private bool _shutDown;
     private bool _wasSwitchedOff;
     private bool _wasCharging;
@@ -62,17 +63,26 @@ public sealed class SimpleMultiModel : IMultiModel
     /// <inheritdoc/>
     public MultiOutput Step(in VeBusBmsFlags flags, in MultiEnvironment environment, long nowMs)
     {
-        Last = Decide(flags, environment, nowMs);
+        Last = Receive(flags, environment, nowMs);
         return Last;
+    }
+
+    private MultiOutput Receive(in VeBusBmsFlags flags, in MultiEnvironment env, long nowMs)
+    {
+        if (_incompatibleState != MultiState.Off) return new MultiOutput(_incompatibleState, 0, 0, 0, _incompatibleError);
+
+        // The flags travel in BMS frames: without a frame the Multi goes on with the last ones it got.
+        if (flags.FramesReceived)
+        {
+            _lastFrameMs = nowMs;
+            _flags = flags;
+        }
+        BmsMissing = nowMs - _lastFrameMs > _p.BmsTimeoutMs;
+        return Decide(_flags, env, nowMs);
     }
 
     private MultiOutput Decide(in VeBusBmsFlags flags, in MultiEnvironment env, long nowMs)
     {
-        if (_incompatibleState != MultiState.Off) return new MultiOutput(_incompatibleState, 0, 0, 0, _incompatibleError);
-
-        if (flags.FramesReceived) _lastFrameMs = nowMs;
-        BmsMissing = nowMs - _lastFrameMs > _p.BmsTimeoutMs;
-
         if (env.FrontSwitch == MultiSwitch.Off)
         {
             // Switching the Multi off and on again restarts an old-style Multi by hand.

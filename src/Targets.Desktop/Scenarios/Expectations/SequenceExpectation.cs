@@ -3,10 +3,11 @@ using BmsRules.Desktop.Simulation;
 namespace BmsRules.Desktop.Scenarios.Expectations;
 
 /// <summary>
-/// <c>first: {…}, then: {…}, at_least: D, at_most: D</c> — the first time <c>then</c> becomes true
-/// (changes from false to true; being true from the start does not count), <c>first</c> must have
-/// become true at least <c>at_least</c> (and at most <c>at_most</c>) earlier. The V2's pre-alarm
-/// "at least 30 s before the load disconnect" is written this way.
+/// <c>first: {…}, then: {…}, at_least: D, at_most: D, from: T</c> — the first time after T (default:
+/// the first step) that <c>then</c> becomes true (changes from false to true; being true when
+/// watching starts does not count), <c>first</c> must have become true at least <c>at_least</c> (and
+/// at most <c>at_most</c>) earlier, also after T. The V2's pre-alarm "at least 30 s before the load
+/// disconnect" is written this way.
 /// </summary>
 internal sealed class SequenceExpectation : Expectation
 {
@@ -42,7 +43,6 @@ internal sealed class SequenceExpectation : Expectation
         if (!_started)
         {
             _started = true;
-            if (first) _firstOnsetMs = nowMs;
             _firstBefore = first;
             _thenBefore = then;
             return;

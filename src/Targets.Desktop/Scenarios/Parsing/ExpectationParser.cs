@@ -11,7 +11,7 @@ namespace BmsRules.Desktop.Scenarios.Parsing;
 internal static class ExpectationParser
 {
     public static readonly string[] TimingKeys = { "at", "within", "always", "never", "first" };
-    public static readonly string[] Keys = { "name", "at", "within", "always", "never", "first", "then", "at_least", "at_most" };
+    public static readonly string[] Keys = { "name", "at", "within", "always", "never", "first", "then", "at_least", "at_most", "from" };
     private static readonly string[][] BoolWords =
     {
         new[] { "false", "no", "off", "inactive", "cleared" },
@@ -59,16 +59,23 @@ internal static class ExpectationParser
                 var then = thenNode is null ? null : ReadCondition(thenNode, "then", catalog, r);
                 var atLeast = map.Take("at_least") is { } al ? r.Time(al, "at_least") : 0;
                 var atMost = map.Take("at_most") is { } am ? r.Time(am, "at_most") : long.MaxValue;
-                map.Finish(Keys);
-                if (first is not null && then is not null && atLeast is not null && atMost is not null)
+                var fromNode = map.Take("from");
+                var from = fromNode is null ? 0 : r.Time(fromNode, "from");
+                if (from is not null && durationMs is { } d0 && from > d0)
                 {
-                    e = new SequenceExpectation(name, line, item.Start.Column, 0, end, first, then, atLeast.Value, atMost.Value);
+                    r.Diagnostics.Add(fromNode, $"from {TimeText.Span(from.Value)} is after the end of the run ({TimeText.Span(d0)}).");
+                    from = null;
+                }
+                map.Finish(Keys);
+                if (first is not null && then is not null && atLeast is not null && atMost is not null && from is not null)
+                {
+                    e = new SequenceExpectation(name, line, item.Start.Column, from.Value, end, first, then, atLeast.Value, atMost.Value);
                 }
             }
             else
             {
                 var timeNode = map.Take(kind)!;
-                foreach (var k in new[] { "then", "at_least", "at_most" })
+                foreach (var k in new[] { "then", "at_least", "at_most", "from" })
                 {
                     if (map.Take(k) is { } stray) r.Diagnostics.Add(stray, $"'{k}' belongs to a 'first'/'then' expectation.");
                 }
