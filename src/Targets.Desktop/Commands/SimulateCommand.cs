@@ -53,9 +53,13 @@ internal static class SimulateCommand
     /// <summary>Runs with parsed options.</summary>
     public static int Run(ParseResult result, Options o)
     {
+        var output = result.InvocationConfiguration.Output;
+        var error = result.InvocationConfiguration.Error;
+        var outputIsTerminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var errorIsTerminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
         if (result.GetValue(o.Benchmark))
         {
-            return SimulationBenchmark.Run(Console.Out, result.GetValue(o.Days), result.GetValue(o.ScalingDays));
+            return SimulationBenchmark.Run(output, outputIsTerminal, result.GetValue(o.Days), result.GetValue(o.ScalingDays));
         }
         var request = new Request(
             result.GetValue(o.Scenario)?.ToString(),
@@ -64,8 +68,8 @@ internal static class SimulateCommand
             result.GetValue(o.Json)?.ToString(),
             result.GetValue(o.Svg)?.ToString(),
             result.GetValue(o.Quiet),
-            !result.GetValue(o.NoProgress) && !Console.IsErrorRedirected);
-        return Run(request, Console.Out, Console.Error, !Console.IsOutputRedirected);
+            !result.GetValue(o.NoProgress) && errorIsTerminal);
+        return Run(request, output, error, outputIsTerminal);
     }
 
     /// <summary>What to run and where to write.</summary>

@@ -29,9 +29,14 @@ internal static class SimulationBenchmark
         (1, 1, 12.8), (4, 1, 12.8), (2, 2, 25.6), (4, 2, 12.8), (2, 4, 25.6), (4, 3, 12.8), (2, 6, 25.6), (4, 4, 12.8), (2, 8, 25.6), (4, 5, 12.8), (2, 10, 25.6),
     };
 
-    public static int Run(TextWriter output, double days, double scalingDays)
+    public static int Run(TextWriter output, bool isTerminal, double days, double scalingDays)
     {
-        var console = ConsoleFactory.Create(output, !Console.IsOutputRedirected);
+        if (!(days > 0) || !(scalingDays > 0))
+        {
+            output.WriteLine("bms simulate --benchmark: --days and --scaling-days must be positive.");
+            return SimulateCommand.ExitInvalid;
+        }
+        var console = ConsoleFactory.Create(output, isTerminal);
         console.MarkupLine("[bold]Simulator benchmark[/] [grey](month scenario: daily sun, AC and DC loads, evening generator; 100 ms steps; expectations off for resized banks)[/]");
         console.MarkupLine(Markup.Escape(F($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(IsOptimized() ? "optimised build" : "DEBUG build (unoptimised)")}.")));
         RunOnce(4, 1, 12.8, 1.0 / 24); // warm-up: JIT and tiered compilation

@@ -45,8 +45,8 @@ internal sealed class ControlCatalog
         Number("dcdc.max_current", "The DC-DC charger's rated current.", QuantityKind.Current, (s, v) => s.Config.Dcdc.MaxCurrent = v, s => s.Config.Dcdc.MaxCurrent);
     }
 
-    /// <summary>The fixed controls (engine inputs and settings come on top, as input.NAME and setting.NAME).</summary>
-    public IEnumerable<Control> Fixed => _fixed.Values;
+    /// <summary>The names of the fixed controls, aliases included (engine inputs and settings come on top, as input.NAME and setting.NAME).</summary>
+    public IEnumerable<string> FixedNames => _fixed.Keys;
 
     /// <summary>Every name, for "did you mean".</summary>
     public IEnumerable<string> Names =>

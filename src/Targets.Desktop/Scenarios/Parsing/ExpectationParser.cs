@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using BmsRules.Desktop.Scenarios.Controls;
 using BmsRules.Desktop.Scenarios.Expectations;
 using BmsRules.Desktop.Simulation.Observables;
@@ -79,8 +80,9 @@ internal static class ExpectationParser
                 {
                     if (map.Take(k) is { } stray) r.Diagnostics.Add(stray, $"'{k}' belongs to a 'first'/'then' expectation.");
                 }
+                var given = map.Rest().Count();
                 var clauses = ReadClauses(map, catalog, r);
-                if (clauses.Count == 0)
+                if (given == 0)
                 {
                     r.Diagnostics.Add(item, "An expectation needs at least one thing to check, e.g. 'output.LoadDisconnect: Floating'.");
                 }
@@ -170,13 +172,10 @@ internal static class ExpectationParser
     {
         var map = YamlMap.From(node, r.Diagnostics, $"'{what}'");
         if (map is null) return null;
+        var given = map.Rest().Count();
         var clauses = ReadClauses(map, catalog, r);
-        if (clauses.Count == 0)
-        {
-            r.Diagnostics.Add(node, $"'{what}' needs at least one thing to check, e.g. 'output.PreAlarm: High'.");
-            return null;
-        }
-        return new Condition(clauses);
+        if (given == 0) r.Diagnostics.Add(node, $"'{what}' needs at least one thing to check, e.g. 'output.PreAlarm: High'.");
+        return clauses.Count == 0 || clauses.Count < given ? null : new Condition(clauses);
     }
 
     private static List<Clause> ReadClauses(YamlMap map, ObservableCatalog catalog, ValueReader r)

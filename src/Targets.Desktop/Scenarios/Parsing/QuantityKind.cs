@@ -1,7 +1,7 @@
 namespace BmsRules.Desktop.Scenarios.Parsing;
 
 /// <summary>What a scenario value measures, which decides the units it accepts.</summary>
-internal enum QuantityKind : byte
+public enum QuantityKind : byte
 {
     /// <summary>A duration or a time: ms, s, min, h, d, or hh:mm:ss.</summary>
     Time,

@@ -71,7 +71,8 @@ internal static class TimelineParser
                     map.MarkTaken(key);
                 }
             }
-            if (actions.Count == 0 && note is null && atNode is not null) r.Diagnostics.Add(item, "This timeline entry does nothing: give 'set', 'ramp', 'imbalance', a control, or a 'note'.");
+            var gaveAction = map.Node.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value is not ("at" or "every" or "until" or "note" or "over"));
+            if (!gaveAction && note is null && atNode is not null) r.Diagnostics.Add(item, "This timeline entry does nothing: give 'set', 'ramp', 'imbalance', a control, or a 'note'.");
             if (at is null) continue;
 
             if (durationMs is { } end && at > end && every is null)
@@ -122,7 +123,7 @@ internal static class TimelineParser
             if (!controls.TryGet(key, out var control))
             {
                 var hint = NameSuggester.Nearest(key, controls.Names) is { } s ? $" Did you mean '{s}'?" : "";
-                r.Diagnostics.Add(keyNode, $"Unknown control '{key}'.{hint} Controls: {string.Join(", ", controls.Fixed.Select(c => c.Name))}, input.NAME, setting.NAME.");
+                r.Diagnostics.Add(keyNode, $"Unknown control '{key}'.{hint} Controls: {string.Join(", ", controls.FixedNames)}, input.NAME, setting.NAME.");
                 continue;
             }
             if (overMs is not null && !control.CanRamp)

@@ -20,7 +20,20 @@ public static class NameSuggester
                 best = candidate;
             }
         }
-        return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
+        if (best is not null && bestDistance <= Math.Max(2, name.Length / 3)) return best;
+        // Otherwise a name that the given one starts with (or the other way round), e.g. sunshine → sun.
+        string? prefix = null;
+        foreach (var candidate in known)
+        {
+            var shorter = Math.Min(candidate.Length, name.Length);
+            if (shorter < 3) continue;
+            if ((name.StartsWith(candidate, StringComparison.OrdinalIgnoreCase) || candidate.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+                && (prefix is null || candidate.Length > prefix.Length))
+            {
+                prefix = candidate;
+            }
+        }
+        return prefix;
     }
 
     private static int Distance(string a, string b)
