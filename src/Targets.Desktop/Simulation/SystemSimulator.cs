@@ -22,10 +22,20 @@ public sealed class SystemSimulator
     private readonly double[] _overrideValue;
     private readonly bool[] _overridden;
     private readonly double[] _fed;
+    private readonly OutputLevel[] _outputs;
+    private readonly bool[] _flags;
+    private readonly int[] _tables;
+    private readonly double[] _tableNumbers;
+    private readonly int[] _states;
+    private readonly int[] _zones;
+    private ulong _activeCodes;
     private long _nextReadingMs;
     private uint _sequence;
     private bool _bmsPowered = true;
     private bool _refeed = true;
+    private bool _inputsTouched = true;
+    private bool _multiOn;
+    private MultiOutput _multi;
 
     /// <summary>Builds the system around <paramref name="engine"/> (in its power-up state) from <paramref name="config"/> (already validated).</summary>
     public SystemSimulator(IRuleEngine engine, SystemConfiguration config, IMultiModel? multi = null)
@@ -43,6 +53,18 @@ public sealed class SystemSimulator
         _overrideValue = new double[inputs];
         _overridden = new bool[inputs];
         _fed = new double[inputs];
+        var d = engine.Descriptor;
+        _outputs = new OutputLevel[d.Outputs.Count];
+        _flags = new bool[d.Flags.Count];
+        _tables = new int[d.Tables.Count];
+        _tableNumbers = new double[d.Tables.Count];
+        _states = new int[d.Machines.Count];
+        _zones = new int[d.Bands.Count];
+        for (var i = 0; i < _tables.Length; i++)
+        {
+            _tables[i] = -1;
+            _tableNumbers[i] = double.NaN;
+        }
         for (var i = 0; i < inputs; i++) _fed[i] = double.NaN;
         foreach (var charger in new[] { config.Solar, config.Dcdc })
         {
@@ -119,15 +141,50 @@ public sealed class SystemSimulator
     /// <summary>The GX device has power.</summary>
     public bool GxPowered { get; private set; }
 
+    /// <summary>Output <paramref name="index"/> after the last step (read once per step, for everyone).</summary>
+    public OutputLevel Output(int index) => _outputs[index];
+
+    /// <summary>Flag <paramref name="index"/> after the last step.</summary>
+    public bool Flag(int index) => _flags[index];
+
+    /// <summary>Value (or LED pattern) index of table <paramref name="index"/> after the last step.</summary>
+    public int TableValue(int index) => _tables[index];
+
+    /// <summary>The number of numeric table <paramref name="index"/> after the last step.</summary>
+    public double TableNumber(int index) => _tableNumbers[index];
+
+    /// <summary>The state index of machine <paramref name="index"/> after the last step.</summary>
+    public int State(int index) => _states[index];
+
+    /// <summary>The zone index of band <paramref name="index"/> after the last step.</summary>
+    public int Zone(int index) => _zones[index];
+
+    /// <summary>The engine's active codes after the last step.</summary>
+    public ulong ActiveCodes => _activeCodes;
+
+    /// <summary>What the Multi did in the last step.</summary>
+    public MultiOutput Multi => _multi;
+
     /// <summary>Overrides engine input <paramref name="index"/> with <paramref name="value"/> until <see cref="ReleaseInput"/>.</summary>
     public void OverrideInput(int index, double value)
     {
         _overridden[index] = true;
         _overrideValue[index] = value;
+        _inputsTouched = true;
     }
 
     /// <summary>Gives engine input <paramref name="index"/> back to the physics.</summary>
-    public void ReleaseInput(int index) => _overridden[index] = false;
+    public void ReleaseInput(int index)
+    {
+        _overridden[index] = false;
+        _inputsTouched = true;
+    }
+
+    /// <summary>
+    /// Says that the scenario changed something (remote, Aux-In, boot loader, an input override): the
+    /// next step passes every input to the engine, not only those that change every step.
+    /// </summary>
+    public void TouchInputs() => _inputsTouched = true;
 
     /// <summary>The value engine input <paramref name="index"/> got in the last step (NaN before the first).</summary>
     public double InputValue(int index) => _fed[index];
@@ -140,36 +197,39 @@ public sealed class SystemSimulator
     {
         NowMs = nowMs;
         UpdatePower();
-        TakeReading(nowMs);
+        var fresh = TakeReading(nowMs);
         var voltage = Bank.Voltage;
         if (_bmsPowered)
         {
-            FeedEngine(voltage);
+            FeedEngine(voltage, fresh);
             _refeed = false;
             _engine.Step(nowMs);
         }
 
+        ReadEngine();
         var b = _bind;
-        var atd = !_bmsPowered ? false : b.LoadDisconnect < 0 || _engine.GetOutput(b.LoadDisconnect) == OutputLevel.High;
-        var atc = !_bmsPowered ? false : b.ChargeDisconnect < 0 || _engine.GetOutput(b.ChargeDisconnect) == OutputLevel.High;
-        var allowToCharge = _bmsPowered && (b.AllowToCharge < 0 || _engine.GetFlag(b.AllowToCharge));
+        var atd = !_bmsPowered ? false : b.LoadDisconnect < 0 || _outputs[b.LoadDisconnect] == OutputLevel.High;
+        var atc = !_bmsPowered ? false : b.ChargeDisconnect < 0 || _outputs[b.ChargeDisconnect] == OutputLevel.High;
+        var allowToCharge = _bmsPowered && (b.AllowToCharge < 0 || _flags[b.AllowToCharge]);
         var flags = new VeBusBmsFlags(
-            FramesReceived: _bmsPowered && (b.SendBmsFrames < 0 || _engine.GetFlag(b.SendBmsFrames)),
+            FramesReceived: _bmsPowered && (b.SendBmsFrames < 0 || _flags[b.SendBmsFrames]),
             AllowToCharge: allowToCharge,
-            AllowToDischarge: _bmsPowered && (b.AllowToDischarge < 0 || _engine.GetFlag(b.AllowToDischarge)),
-            ChargeReduction: _bmsPowered && b.ChargeReduction >= 0 && _engine.GetFlag(b.ChargeReduction),
-            HoldLowPower: _bmsPowered && b.HoldMultiLowPower >= 0 && _engine.GetFlag(b.HoldMultiLowPower));
+            AllowToDischarge: _bmsPowered && (b.AllowToDischarge < 0 || _flags[b.AllowToDischarge]),
+            ChargeReduction: _bmsPowered && b.ChargeReduction >= 0 && _flags[b.ChargeReduction],
+            HoldLowPower: _bmsPowered && b.HoldMultiLowPower >= 0 && _flags[b.HoldMultiLowPower]);
 
         LoadsConnected = atd;
         var gxFromBattery = UpdateGx(voltage);
         EnableCharger(_config.Solar, atc, allowToCharge);
         EnableCharger(_config.Dcdc, atc, allowToCharge);
         ChargersEnabled = _config.Solar.Enabled || _config.Dcdc.Enabled;
-        BmsSupplyCurrent = _bmsPowered && b.SupplyCurrent >= 0 ? _engine.GetTableNumber(b.SupplyCurrent) / 1000.0 : 0;
+        BmsSupplyCurrent = _bmsPowered && b.SupplyCurrent >= 0 ? _tableNumbers[b.SupplyCurrent] / 1000.0 : 0;
 
         var multi = _config.Multi.Present
             ? MultiModel.Step(flags, new MultiEnvironment(_config.Mains, _config.AcLoadWatts, voltage, FrontSwitch), nowMs)
             : default;
+        _multi = multi;
+        _multiOn = _config.Multi.Present && multi.IsOn;
 
         // Loads first, then each constant-current / constant-voltage source in turn: a source gives what
         // it may, but no more than brings the terminals to its set voltage.
@@ -183,6 +243,27 @@ public sealed class SystemSimulator
         _config.Dcdc.Current = Source(_config.Dcdc.Limit(voltage), _config.Dcdc.AbsorptionVoltage, ref terminal, resistance);
         var net = MultiChargeCurrent + _config.Solar.Current + _config.Dcdc.Current - discharge;
         Bank.Step(net, dtSeconds);
+    }
+
+    /// <summary>
+    /// Reads every output, flag and table once per step: the physics, the change tracker and the
+    /// expectations all use these copies instead of asking the engine again.
+    /// </summary>
+    private void ReadEngine()
+    {
+        var engine = _engine;
+        for (var i = 0; i < _outputs.Length; i++) _outputs[i] = engine.GetOutput(i);
+        for (var i = 0; i < _flags.Length; i++) _flags[i] = engine.GetFlag(i);
+        for (var i = 0; i < _states.Length; i++) _states[i] = engine.GetState(i);
+        for (var i = 0; i < _zones.Length; i++) _zones[i] = engine.GetZone(i);
+        for (var i = 0; i < _tables.Length; i++)
+        {
+            var value = engine.GetTableValue(i);
+            if (value == _tables[i]) continue;
+            _tables[i] = value;
+            _tableNumbers[i] = engine.GetTableNumber(i);
+        }
+        _activeCodes = engine.ActiveCodes;
     }
 
     private static double Source(double limit, double setVoltage, ref double terminal, double resistance)
@@ -212,32 +293,37 @@ public sealed class SystemSimulator
         _refeed = true;
     }
 
-    private void TakeReading(long nowMs)
+    private bool TakeReading(long nowMs)
     {
-        if (nowMs < _nextReadingMs) return;
+        if (nowMs < _nextReadingMs) return false;
         _nextReadingMs = nowMs + _config.Bank.DataIntervalMs;
-        if (BatteryDataLost) return;
+        if (BatteryDataLost) return false;
         CellMinReading = Bank.CellMin;
         CellMaxReading = Bank.CellMax;
         TemperatureReading = Bank.Temperature;
         _sequence = _sequence == uint.MaxValue ? 1 : _sequence + 1;
         Btv.Update(CellMinReading, CellMaxReading, TemperatureReading);
+        return true;
     }
 
-    private void FeedEngine(double voltage)
+    private void FeedEngine(double voltage, bool freshReading)
     {
         var b = _bind;
         var remote = _config.Remote;
+        // What follows the bank voltage or the Multi changes every step.
+        Set(b.BatteryVoltage, voltage);
+        Set(b.RemoteLVoltage, remote.LVoltage(voltage));
+        Set(b.RemoteHVoltage, remote.HVoltage(voltage));
+        Set(b.MultiOn, _multiOn ? 1 : 0);
+        // The rest changes only with a battery-data reading or a scenario event.
+        if (!freshReading && !_refeed && !_inputsTouched) return;
+        _inputsTouched = false;
         Set(b.CellMinVoltage, CellMinReading);
         Set(b.CellMaxVoltage, CellMaxReading);
         Set(b.BatteryTemperature, TemperatureReading);
         Set(b.BatteryDataSequence, _sequence);
-        Set(b.BatteryVoltage, voltage);
         Set(b.RemoteLoopClosed, remote.LoopClosed ? 1 : 0);
-        Set(b.RemoteLVoltage, remote.LVoltage(voltage));
-        Set(b.RemoteHVoltage, remote.HVoltage(voltage));
         Set(b.AuxInVoltage, _config.AuxInVoltage);
-        Set(b.MultiOn, _config.Multi.Present && MultiModel.Last.IsOn ? 1 : 0);
         Set(b.Bootloader, _config.Bootloader ? 1 : 0);
         Set(b.BtvAllowCharge, Btv.AllowCharge ? 1 : 0);
         Set(b.BtvAllowDischarge, Btv.AllowDischarge ? 1 : 0);
@@ -267,7 +353,7 @@ public sealed class SystemSimulator
             GxPowered = _config.AuxInVoltage >= 9;
             return 0;
         }
-        var source = _engine.GetTableValue(b.GxPowSource);
+        var source = _tables[b.GxPowSource];
         GxPowered = source != b.GxPowNone;
         return source == b.GxPowBattery && voltage > 1 ? _config.Gx.Power / voltage : 0;
     }

@@ -31,10 +31,10 @@ internal sealed class ControlCatalog
         _fixed.Add("dcdc", _fixed["alternator"]);
         Choice("mains", "AC mains at the Multi's input.", OnOff, (s, v) => s.Config.Mains = v == 1, s => s.Config.Mains ? 1 : 0);
         Number("temperature", "Battery temperature.", QuantityKind.Temperature, (s, v) => s.Bank.Temperature = v, s => s.Bank.Temperature);
-        Choice("remote", "The remote on/off switch (closed = on).", OnOff, (s, v) => s.Config.Remote.On = v == 1, s => s.Config.Remote.On ? 1 : 0);
+        Choice("remote", "The remote on/off switch (closed = on).", OnOff, (s, v) => { s.Config.Remote.On = v == 1; s.TouchInputs(); }, s => s.Config.Remote.On ? 1 : 0);
         Choice("multi.switch", "The Multi's front switch: on, off or charger_only.", SwitchWords, (s, v) => s.FrontSwitch = (MultiSwitch)(int)v, s => (int)s.FrontSwitch);
-        Number("aux_in", "Voltage on Aux-In (an AC-DC adapter for the GX).", QuantityKind.Voltage, (s, v) => s.Config.AuxInVoltage = v, s => s.Config.AuxInVoltage);
-        Choice("bootloader", "The BMS is stuck in its boot loader.", OnOff, (s, v) => s.Config.Bootloader = v == 1, s => s.Config.Bootloader ? 1 : 0);
+        Number("aux_in", "Voltage on Aux-In (an AC-DC adapter for the GX).", QuantityKind.Voltage, (s, v) => { s.Config.AuxInVoltage = v; s.TouchInputs(); }, s => s.Config.AuxInVoltage);
+        Choice("bootloader", "The BMS is stuck in its boot loader.", OnOff, (s, v) => { s.Config.Bootloader = v == 1; s.TouchInputs(); }, s => s.Config.Bootloader ? 1 : 0);
         Choice("bms", "The BMS's VE.Bus cable (unplugged, the BMS is unpowered).", Connection, (s, v) => s.Config.BmsConnected = v == 1, s => s.Config.BmsConnected ? 1 : 0);
         Choice("battery_data", "Battery data reaching the BMS: ok or lost (readings stop).", DataState, (s, v) => s.BatteryDataLost = v == 1, s => s.BatteryDataLost ? 1 : 0);
         Number("bank.soc", "Sets every cell's state of charge (keeping imbalance offsets).", QuantityKind.Percent, (s, v) => s.Bank.SetSoc(v), s => s.Bank.Soc);

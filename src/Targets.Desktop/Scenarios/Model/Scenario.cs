@@ -28,6 +28,10 @@ internal sealed class Scenario
         Expectations = expectations;
     }
 
+    /// <summary>The same scenario run for <paramref name="durationMs"/> instead (events and expectations past it never happen).</summary>
+    public Scenario WithDuration(long durationMs) =>
+        new(File, Name, Description, Covers, Product, StepMs, durationMs, Settings, System, Timeline, Expectations);
+
     /// <summary>The file it came from.</summary>
     public string File { get; }
 

@@ -52,6 +52,24 @@ internal sealed class ChangeTracker
         _zones = zones.ToArray();
         _tables = tables.ToArray();
         _others = others.ToArray();
+        _outputIndex = EngineIndices(_outputs);
+        _flagIndex = EngineIndices(_flags);
+        _stateIndex = EngineIndices(_states);
+        _zoneIndex = EngineIndices(_zones);
+        _tableIndex = EngineIndices(_tables);
+    }
+
+    private readonly int[] _outputIndex;
+    private readonly int[] _flagIndex;
+    private readonly int[] _stateIndex;
+    private readonly int[] _zoneIndex;
+    private readonly int[] _tableIndex;
+
+    private int[] EngineIndices(int[] slots)
+    {
+        var result = new int[slots.Length];
+        for (var k = 0; k < slots.Length; k++) result[k] = _tracked[slots[k]].Index;
+        return result;
     }
 
     /// <summary>The tracked observables.</summary>
@@ -69,44 +87,48 @@ internal sealed class ChangeTracker
     /// </summary>
     public bool Check(SystemSimulator sim, long nowMs, List<SimEvent> events)
     {
-        var engine = sim.Engine;
         if (!_started)
         {
             _started = true;
             for (var i = 0; i < _tracked.Length; i++) _last[i] = ObservableReader.Read(sim, _tracked[i]);
-            _codes = engine.ActiveCodes;
+            _codes = sim.ActiveCodes;
             var initial = new List<(Observable, string)>();
             for (var i = 0; i < _tracked.Length; i++) initial.Add((_tracked[i], _tracked[i].Format(_last[i])));
             _initial = initial;
             return true;
         }
         var changed = false;
-        foreach (var i in _states)
+        for (var k = 0; k < _states.Length; k++)
         {
-            double v = engine.GetState(_tracked[i].Index);
+            double v = sim.State(_stateIndex[k]);
+            var i = _states[k];
             if (v != _last[i]) changed |= Report(i, v, sim, nowMs, events);
         }
-        foreach (var i in _outputs)
+        for (var k = 0; k < _outputs.Length; k++)
         {
-            var v = (double)engine.GetOutput(_tracked[i].Index);
+            var v = (double)sim.Output(_outputIndex[k]);
+            var i = _outputs[k];
             if (v != _last[i]) changed |= Report(i, v, sim, nowMs, events);
         }
-        foreach (var i in _flags)
+        for (var k = 0; k < _flags.Length; k++)
         {
-            var v = engine.GetFlag(_tracked[i].Index) ? 1.0 : 0.0;
+            var v = sim.Flag(_flagIndex[k]) ? 1.0 : 0.0;
+            var i = _flags[k];
             if (v != _last[i]) changed |= Report(i, v, sim, nowMs, events);
         }
-        foreach (var i in _zones)
+        for (var k = 0; k < _zones.Length; k++)
         {
-            double v = engine.GetZone(_tracked[i].Index);
+            double v = sim.Zone(_zoneIndex[k]);
+            var i = _zones[k];
             if (v != _last[i]) changed |= Report(i, v, sim, nowMs, events);
         }
-        foreach (var i in _tables)
+        for (var k = 0; k < _tables.Length; k++)
         {
-            double v = engine.GetTableValue(_tracked[i].Index);
+            double v = sim.TableValue(_tableIndex[k]);
+            var i = _tables[k];
             if (v != _last[i]) changed |= Report(i, v, sim, nowMs, events);
         }
-        var codes = engine.ActiveCodes;
+        var codes = sim.ActiveCodes;
         if (codes != _codes)
         {
             var diff = codes ^ _codes;

@@ -46,6 +46,7 @@ internal static class ScenarioRunner
             while (nextEvent < timeline.Count && timeline[nextEvent].AtMs <= now)
             {
                 Apply(timeline[nextEvent++], sim, now, ramps, events);
+                sim.TouchInputs();
             }
             for (var i = ramps.Count - 1; i >= 0; i--)
             {
