@@ -36,6 +36,8 @@ public sealed class SystemSimulator
     private bool _inputsTouched = true;
     private bool _multiOn;
     private MultiOutput _multi;
+    private bool _wasPowered = true;
+    private bool _gxWasPowered;
 
     /// <summary>Builds the system around <paramref name="engine"/> (in its power-up state) from <paramref name="config"/> (already validated).</summary>
     public SystemSimulator(IRuleEngine engine, SystemConfiguration config, IMultiModel? multi = null)
@@ -159,6 +161,12 @@ public sealed class SystemSimulator
     /// <summary>The zone index of band <paramref name="index"/> after the last step.</summary>
     public int Zone(int index) => _zones[index];
 
+    /// <summary>Whether any output, flag, state, zone, table value or code changed in the last step.</summary>
+    public bool EngineChanged { get; private set; } = true;
+
+    /// <summary>Whether the Multi's state, VE.Bus error or the BMS's or GX's power changed in the last step.</summary>
+    public bool SystemChanged { get; private set; } = true;
+
     /// <summary>The engine's active codes after the last step.</summary>
     public ulong ActiveCodes => _activeCodes;
 
@@ -228,6 +236,9 @@ public sealed class SystemSimulator
         var multi = _config.Multi.Present
             ? MultiModel.Step(flags, new MultiEnvironment(_config.Mains, _config.AcLoadWatts, voltage, FrontSwitch), nowMs)
             : default;
+        SystemChanged = multi.State != _multi.State || multi.VeBusError != _multi.VeBusError || _bmsPowered != _wasPowered || GxPowered != _gxWasPowered;
+        _wasPowered = _bmsPowered;
+        _gxWasPowered = GxPowered;
         _multi = multi;
         _multiOn = _config.Multi.Present && multi.IsOn;
 
@@ -252,18 +263,43 @@ public sealed class SystemSimulator
     private void ReadEngine()
     {
         var engine = _engine;
-        for (var i = 0; i < _outputs.Length; i++) _outputs[i] = engine.GetOutput(i);
-        for (var i = 0; i < _flags.Length; i++) _flags[i] = engine.GetFlag(i);
-        for (var i = 0; i < _states.Length; i++) _states[i] = engine.GetState(i);
-        for (var i = 0; i < _zones.Length; i++) _zones[i] = engine.GetZone(i);
+        var changed = false;
+        for (var i = 0; i < _outputs.Length; i++)
+        {
+            var v = engine.GetOutput(i);
+            changed |= v != _outputs[i];
+            _outputs[i] = v;
+        }
+        for (var i = 0; i < _flags.Length; i++)
+        {
+            var v = engine.GetFlag(i);
+            changed |= v != _flags[i];
+            _flags[i] = v;
+        }
+        for (var i = 0; i < _states.Length; i++)
+        {
+            var v = engine.GetState(i);
+            changed |= v != _states[i];
+            _states[i] = v;
+        }
+        for (var i = 0; i < _zones.Length; i++)
+        {
+            var v = engine.GetZone(i);
+            changed |= v != _zones[i];
+            _zones[i] = v;
+        }
         for (var i = 0; i < _tables.Length; i++)
         {
             var value = engine.GetTableValue(i);
             if (value == _tables[i]) continue;
+            changed = true;
             _tables[i] = value;
             _tableNumbers[i] = engine.GetTableNumber(i);
         }
-        _activeCodes = engine.ActiveCodes;
+        var codes = engine.ActiveCodes;
+        changed |= codes != _activeCodes;
+        _activeCodes = codes;
+        EngineChanged = changed;
     }
 
     private static double Source(double limit, double setVoltage, ref double terminal, double resistance)

@@ -18,7 +18,27 @@ internal sealed class Condition
 {
     private readonly Clause[] _clauses;
 
-    public Condition(IReadOnlyList<Clause> clauses) => _clauses = clauses.ToArray();
+    public Condition(IReadOnlyList<Clause> clauses)
+    {
+        _clauses = clauses.ToArray();
+        ChangeDriven = _clauses.All(c => IsChangeDriven(c.Observable));
+    }
+
+    /// <summary>
+    /// True when every observable is one whose changes the timeline tracks (engine states, outputs,
+    /// flags, zones, tables, LEDs, codes; the Multi's state; BMS and GX power): then the condition can
+    /// only change in a step where the timeline records a change, and need not be evaluated otherwise.
+    /// </summary>
+    public bool ChangeDriven { get; }
+
+    private static bool IsChangeDriven(Observable o) => o.Source switch
+    {
+        ObservableSource.State or ObservableSource.Output or ObservableSource.Flag or ObservableSource.Zone or ObservableSource.Table
+            or ObservableSource.Led or ObservableSource.TableNumber or ObservableSource.Code or ObservableSource.PrimaryCode => true,
+        ObservableSource.Simulator => (SimQuantity)o.Index is SimQuantity.MultiState or SimQuantity.MultiOn or SimQuantity.MultiVeBusError
+            or SimQuantity.BmsPowered or SimQuantity.GxPowered,
+        _ => false,
+    };
 
     public IReadOnlyList<Clause> Clauses => _clauses;
 

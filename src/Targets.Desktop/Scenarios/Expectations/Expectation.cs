@@ -38,6 +38,12 @@ internal abstract class Expectation
 
     public ExpectationOutcome Outcome { get; private set; }
 
+    /// <summary>Whether it only needs observing in steps where a tracked observable changed (and at its first and last step).</summary>
+    public virtual bool ChangeDriven => false;
+
+    /// <summary>Set by the runner once it has been observed.</summary>
+    public bool Started { get; set; }
+
     /// <summary>When it was decided.</summary>
     public long DecidedAtMs { get; private set; }
 

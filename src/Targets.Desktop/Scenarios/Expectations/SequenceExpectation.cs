@@ -29,6 +29,8 @@ internal sealed class SequenceExpectation : Expectation
         _atMostMs = atMostMs;
     }
 
+    public override bool ChangeDriven => _first.ChangeDriven && _then.ChangeDriven;
+
     public override string Describe()
     {
         var bounds = _atLeastMs > 0 ? $" at least {TimeText.Span(_atLeastMs)}" : "";

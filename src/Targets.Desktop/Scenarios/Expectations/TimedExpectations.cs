@@ -29,6 +29,8 @@ internal sealed class WithinExpectation : Expectation
     public WithinExpectation(string name, long line, long column, long fromMs, long toMs, Condition condition)
         : base(name, line, column, fromMs, toMs) => _condition = condition;
 
+    public override bool ChangeDriven => _condition.ChangeDriven;
+
     public override string Describe() => $"within {TimeText.Clock(FromMs)} – {TimeText.Clock(ToMs)}: {_condition.Expected()}";
 
     public override void Observe(SystemSimulator sim, long nowMs)
@@ -48,6 +50,8 @@ internal sealed class AlwaysExpectation : Expectation
     public AlwaysExpectation(string name, long line, long column, long fromMs, long toMs, Condition condition)
         : base(name, line, column, fromMs, toMs) => _condition = condition;
 
+    public override bool ChangeDriven => _condition.ChangeDriven;
+
     public override string Describe() => $"always {TimeText.Clock(FromMs)} – {TimeText.Clock(ToMs)}: {_condition.Expected()}";
 
     public override void Observe(SystemSimulator sim, long nowMs)
@@ -66,6 +70,8 @@ internal sealed class NeverExpectation : Expectation
 
     public NeverExpectation(string name, long line, long column, long fromMs, long toMs, Condition condition)
         : base(name, line, column, fromMs, toMs) => _condition = condition;
+
+    public override bool ChangeDriven => _condition.ChangeDriven;
 
     public override string Describe() => $"never {TimeText.Clock(FromMs)} – {TimeText.Clock(ToMs)}: {_condition.Expected()}";
 

@@ -57,7 +57,19 @@ internal sealed class ChangeTracker
         _stateIndex = EngineIndices(_states);
         _zoneIndex = EngineIndices(_zones);
         _tableIndex = EngineIndices(_tables);
+        // Numeric tables follow their value index (engine change); other simulator observables that
+        // are not among those SystemChanged covers must be read every step.
+        foreach (var i in _others)
+        {
+            var o = _tracked[i];
+            if (o.Source == ObservableSource.TableNumber) continue;
+            if (o.Source == ObservableSource.Simulator && (SimQuantity)o.Index is SimQuantity.MultiState or SimQuantity.MultiVeBusError
+                or SimQuantity.BmsPowered or SimQuantity.GxPowered) continue;
+            _othersAlways = true;
+        }
     }
+
+    private readonly bool _othersAlways;
 
     private readonly int[] _outputIndex;
     private readonly int[] _flagIndex;
@@ -97,6 +109,23 @@ internal sealed class ChangeTracker
             _initial = initial;
             return true;
         }
+        var changed = false;
+        if (sim.EngineChanged) changed |= CheckEngine(sim, nowMs, events);
+        if (sim.EngineChanged || sim.SystemChanged || _othersAlways)
+        {
+            foreach (var i in _others)
+            {
+                var v = ObservableReader.Read(sim, _tracked[i]);
+                var before = _last[i];
+                if (v != before && !(double.IsNaN(v) && double.IsNaN(before))) changed |= Report(i, v, sim, nowMs, events);
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>The engine's observables: only needed in steps where the engine changed something.</summary>
+    private bool CheckEngine(SystemSimulator sim, long nowMs, List<SimEvent> events)
+    {
         var changed = false;
         for (var k = 0; k < _states.Length; k++)
         {
@@ -138,12 +167,6 @@ internal sealed class ChangeTracker
                 if ((diff & (1UL << bit)) == 0 || _codeSlot[bit] < 0) continue;
                 changed |= Report(_codeSlot[bit], (codes & (1UL << bit)) != 0 ? 1 : 0, sim, nowMs, events);
             }
-        }
-        foreach (var i in _others)
-        {
-            var v = ObservableReader.Read(sim, _tracked[i]);
-            var before = _last[i];
-            if (v != before && !(double.IsNaN(v) && double.IsNaN(before))) changed |= Report(i, v, sim, nowMs, events);
         }
         return changed;
     }

@@ -60,6 +60,9 @@ internal static class ScenarioRunner
             {
                 var e = pending[i];
                 if (now < e.FromMs) continue;
+                // A condition on tracked observables cannot change in a step where none of them did.
+                if (e.Started && !changed && e.ChangeDriven && now < e.ToMs) continue;
+                e.Started = true;
                 e.Observe(sim, now);
                 if (e.Outcome == ExpectationOutcome.Pending) continue;
                 pending.RemoveAt(i);
