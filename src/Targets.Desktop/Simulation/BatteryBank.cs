@@ -123,6 +123,8 @@ public sealed class BatteryBank
             var factor = 1 + _config.Cell.ColdResistancePerDegree * Math.Max(0, 25 - value);
             _r0 = _ratedR0 * factor;
             _r1 = _ratedR1 * factor;
+            Resistance = _r0 * _cellsPerString / _strings;
+            Conductance = 1 / Resistance;
         }
     }
 
@@ -136,7 +138,10 @@ public sealed class BatteryBank
     public double RestVoltage { get; private set; }
 
     /// <summary>Ohmic resistance of the bank as seen from its terminals (Ω).</summary>
-    public double Resistance => _r0 * _cellsPerString / _strings;
+    public double Resistance { get; private set; }
+
+    /// <summary>1 / <see cref="Resistance"/> (S), so the step multiplies instead of dividing.</summary>
+    public double Conductance { get; private set; }
 
     /// <summary>Lowest cell terminal voltage after the last step (V).</summary>
     public double CellMin { get; private set; }

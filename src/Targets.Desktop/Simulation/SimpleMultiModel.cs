@@ -120,7 +120,7 @@ public sealed class SimpleMultiModel : IMultiModel
         if (flags.AllowToDischarge && env.FrontSwitch == MultiSwitch.On)
         {
             _wasCharging = false;
-            var watts = env.AcLoadWatts / _p.Efficiency + _p.IdlePower;
+            var watts = env.AcLoadWatts * (1 / _p.Efficiency) + _p.IdlePower;
             var amps = env.BatteryVoltage > 1 ? watts / env.BatteryVoltage : 0;
             return new MultiOutput(MultiState.Inverting, 0, 0, amps, 0);
         }

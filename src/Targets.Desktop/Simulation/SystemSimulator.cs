@@ -247,11 +247,14 @@ public sealed class SystemSimulator
         DcLoadCurrent = atd ? _config.DcLoad.Amps(voltage) : 0;
         var discharge = DcLoadCurrent + _config.AlwaysOnLoad.Amps(voltage) + BmsSupplyCurrent + gxFromBattery + multi.DischargeCurrent;
         var resistance = Bank.Resistance;
+        var conductance = Bank.Conductance;
         var terminal = Bank.RestVoltage - discharge * resistance;
-        MultiChargeCurrent = Source(multi.ChargeLimit, multi.ChargeVoltage, ref terminal, resistance);
+        MultiChargeCurrent = Source(multi.ChargeLimit, multi.ChargeVoltage, ref terminal, resistance, conductance);
         MultiDischargeCurrent = multi.DischargeCurrent;
-        _config.Solar.Current = Source(_config.Solar.Limit(voltage), _config.Solar.AbsorptionVoltage, ref terminal, resistance);
-        _config.Dcdc.Current = Source(_config.Dcdc.Limit(voltage), _config.Dcdc.AbsorptionVoltage, ref terminal, resistance);
+        var solar = _config.Solar;
+        var dcdc = _config.Dcdc;
+        solar.Current = solar.Enabled ? Source(solar.Limit(voltage), solar.AbsorptionVoltage, ref terminal, resistance, conductance) : 0;
+        dcdc.Current = dcdc.Enabled ? Source(dcdc.Limit(voltage), dcdc.AbsorptionVoltage, ref terminal, resistance, conductance) : 0;
         var net = MultiChargeCurrent + _config.Solar.Current + _config.Dcdc.Current - discharge;
         Bank.Step(net, dtSeconds);
     }
@@ -302,10 +305,10 @@ public sealed class SystemSimulator
         EngineChanged = changed;
     }
 
-    private static double Source(double limit, double setVoltage, ref double terminal, double resistance)
+    private static double Source(double limit, double setVoltage, ref double terminal, double resistance, double conductance)
     {
         if (limit <= 0) return 0;
-        var current = (setVoltage - terminal) / resistance;
+        var current = (setVoltage - terminal) * conductance;
         if (current <= 0) return 0;
         if (current > limit) current = limit;
         terminal += current * resistance;
