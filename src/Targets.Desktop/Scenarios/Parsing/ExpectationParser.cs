@@ -130,31 +130,45 @@ internal static class ExpectationParser
             }
             return true;
         }
-        YamlNode? a = null, b = null;
-        if (node is YamlSequenceNode seq && seq.Children.Count == 2)
+        // The ends as (text, where it is written).
+        (string Text, YamlNode At)? a = null, b = null;
+        if (node is YamlScalarNode { Value: { } range } && range.Contains("..", System.StringComparison.Ordinal))
         {
-            a = seq.Children[0];
-            b = seq.Children[1];
+            var parts = range.Split("..");
+            if (parts.Length == 2)
+            {
+                a = (parts[0].Trim(), node);
+                b = (parts[1].Trim(), node);
+            }
+        }
+        else if (node is YamlSequenceNode seq && seq.Children.Count == 2)
+        {
+            a = End(seq.Children[0], r, kind);
+            b = End(seq.Children[1], r, kind);
+            if (a is null || b is null) return false;
         }
         else if (node is YamlMappingNode)
         {
             var map = YamlMap.From(node, r.Diagnostics, kind)!;
-            a = map.Take("from");
-            b = map.Take("to");
+            var fromNode = map.Take("from");
+            var toNode = map.Take("to");
             map.Finish(new[] { "from", "to" });
+            if (fromNode is not null) a = End(fromNode, r, kind);
+            if (toNode is not null) b = End(toNode, r, kind);
+            if ((fromNode is not null && a is null) || (toNode is not null && b is null)) return false;
         }
         if (a is null || b is null)
         {
-            r.Diagnostics.Add(node, $"{kind} takes an interval: [from, to] (e.g. [10 min, 2 h] or [0 s, end]), or 'run' for the whole run.");
+            r.Diagnostics.Add(node, $"{kind} takes an interval: [from, to] (e.g. [10 min, 2 h] or [0 s, end]), '10 min .. 2 h', or 'run' for the whole run.");
             return false;
         }
-        if (durationMs is null && (IsEnd(a) || IsEnd(b)))
+        if (durationMs is null && (a.Value.Text == "end" || b.Value.Text == "end"))
         {
             r.Diagnostics.Add(node, "'end' needs the scenario's 'duration'.");
             return false;
         }
-        var f = r.Time(a, kind + " from", durationMs);
-        var t = r.Time(b, kind + " to", durationMs);
+        var f = r.TimeText(a.Value.Text, a.Value.At, kind + " from", durationMs);
+        var t = r.TimeText(b.Value.Text, b.Value.At, kind + " to", durationMs);
         if (f is null || t is null) return false;
         if (t < f)
         {
@@ -166,7 +180,8 @@ internal static class ExpectationParser
         return true;
     }
 
-    private static bool IsEnd(YamlNode node) => node is YamlScalarNode { Value: { } v } && v.Trim() == "end";
+    private static (string, YamlNode)? End(YamlNode node, ValueReader r, string kind) =>
+        r.Scalar(node, kind) is { } text ? (text.Trim(), node) : null;
 
     private static Condition? ReadCondition(YamlNode? node, string what, ObservableCatalog catalog, ValueReader r)
     {
@@ -282,6 +297,8 @@ internal static class ExpectationParser
 
     private static double? ReadAmount(YamlNode node, string text, Observable o, ValueReader r)
     {
+        // A bare number is in the observable's own unit (bank.soc: "> 50" means 50 %).
+        if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var bare)) return bare;
         var (kind, scale) = ControlCatalog.UnitKind(o.Unit);
         if (kind is null)
         {

@@ -130,9 +130,9 @@ internal static class QuantityText
             double? factor = unit switch
             {
                 "ms" => 1,
-                "s" or "sec" or "second" or "seconds" => 1000,
-                "min" or "minute" or "minutes" => 60_000,
-                "h" or "hour" or "hours" => 3_600_000,
+                "s" or "sec" or "secs" or "second" or "seconds" => 1000,
+                "m" or "min" or "mins" or "minute" or "minutes" => 60_000,
+                "h" or "hr" or "hrs" or "hour" or "hours" => 3_600_000,
                 "d" or "day" or "days" => 86_400_000,
                 _ => null,
             };

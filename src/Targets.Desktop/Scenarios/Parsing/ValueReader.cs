@@ -84,7 +84,12 @@ internal sealed class ValueReader
     public long? Time(YamlNode? node, string what, long? end = null)
     {
         var text = Scalar(node, what);
-        if (text is null) return null;
+        return text is null ? null : TimeText(text, node!, what, end);
+    }
+
+    /// <summary>A time written as <paramref name="text"/> at <paramref name="node"/>.</summary>
+    public long? TimeText(string text, YamlNode node, string what, long? end = null)
+    {
         if (end is not null && text.Trim() is "end" or "End") return end;
         if (QuantityText.TryParse(text, QuantityKind.Time, out var ms, out _, out var error))
         {
