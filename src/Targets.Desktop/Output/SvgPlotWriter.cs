@@ -91,7 +91,8 @@ internal static class SvgPlotWriter
 
         var sPanel = panels[1];
         var sMin = Math.Min(0, Min(plot.Soc, n));
-        var sMax = Math.Max(100, Max(plot.Soc, n));
+        // Cells pushed a little past full should not stretch the axis to 150 %.
+        var sMax = Max(plot.Soc, n) <= 102 ? 100 : Max(plot.Soc, n);
         (sMin, sMax, var sStep) = Nice(sMin, sMax);
         YAxis(sb, sPanel.Top, sPanel.Height, sMin, sMax, sStep, "0");
         Series(sb, t, plot.Soc, n, duration, sPanel.Top, sPanel.Height, sMin, sMax, "#2e7d32");
