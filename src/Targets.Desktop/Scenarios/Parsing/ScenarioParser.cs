@@ -80,7 +80,7 @@ internal static class ScenarioParser
         var expectations = ExpectationParser.Read(expectNode, catalog, duration, r);
         map.Finish(Keys);
 
-        if (bankOk) CheckCellObservables(expectations, system.Bank, r, expectNode);
+        if (bankOk) CheckCellObservables(system.Bank, r, expectNode);
 
         if (diagnostics.HasErrors) throw new ScenarioException(diagnostics.List.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList());
 
@@ -165,7 +165,7 @@ internal static class ScenarioParser
         return result;
     }
 
-    private static void CheckCellObservables(IReadOnlyList<Expectations.Expectation> expectations, BankConfiguration bank, ValueReader r, YamlNode? expectNode)
+    private static void CheckCellObservables(BankConfiguration bank, ValueReader r, YamlNode? expectNode)
     {
         // cell.B.C.* names are only known to exist once the bank is known.
         if (expectNode is not YamlSequenceNode list) return;
@@ -181,7 +181,6 @@ internal static class ScenarioParser
                 }
             }
         }
-        _ = expectations;
     }
 
     private static IEnumerable<YamlScalarNode> Flatten(YamlNode node)
