@@ -1,0 +1,129 @@
+using BmsRules.Desktop.Simulation;
+
+namespace BmsRules.Desktop.Tests.Simulation;
+
+public class SimpleMultiModelTests
+{
+    private static readonly VeBusBmsFlags AllGood = new(true, true, true, false, false);
+
+    private static SimpleMultiModel Multi(MultiParameters? p = null) => new(p ?? new MultiParameters(), 4, 12);
+
+    private static MultiEnvironment Env(bool mains, MultiSwitch front = MultiSwitch.On) => new(mains, 500, 13.2, front);
+
+    [Fact]
+    public void Without_mains_it_inverts_and_takes_the_AC_load_from_the_battery()
+    {
+        var o = Multi().Step(AllGood, Env(false), 0);
+
+        Assert.Equal(MultiState.Inverting, o.State);
+        Assert.InRange(o.DischargeCurrent, 500 / 13.2, 60);
+        Assert.True(o.IsOn);
+    }
+
+    [Fact]
+    public void Low_cell_without_mains_turns_it_off_and_with_mains_it_only_charges()
+    {
+        var lowCell = AllGood with { AllowToDischarge = false };
+
+        Assert.Equal(MultiState.Off, Multi().Step(lowCell, Env(false), 0).State);
+        var withMains = Multi().Step(lowCell, Env(true), 0);
+        Assert.Equal(MultiState.Charging, withMains.State);
+        Assert.Equal(0, withMains.DischargeCurrent);
+    }
+
+    [Fact]
+    public void Charge_reduction_charges_with_the_reduced_current()
+    {
+        var o = Multi(new MultiParameters { ReducedChargeCurrent = 7 }).Step(AllGood with { AllowToCharge = false, ChargeReduction = true }, Env(true), 0);
+
+        Assert.Equal(MultiState.ReducedCharging, o.State);
+        Assert.Equal(7, o.ChargeLimit);
+    }
+
+    [Fact]
+    public void AllowToCharge_off_without_reduction_stops_charging_and_passes_AC_through()
+    {
+        var o = Multi().Step(AllGood with { AllowToCharge = false }, Env(true), 0);
+
+        Assert.Equal(MultiState.PassThru, o.State);
+        Assert.Equal(0, o.ChargeLimit);
+    }
+
+    [Fact]
+    public void HoldLowPower_keeps_it_in_low_power_even_with_mains()
+    {
+        var o = Multi().Step(AllGood with { HoldLowPower = true }, Env(true), 0);
+
+        Assert.Equal(MultiState.LowPower, o.State);
+        Assert.Equal(0, o.ChargeLimit);
+        Assert.False(o.IsOn);
+    }
+
+    [Fact]
+    public void Charger_only_never_inverts()
+    {
+        Assert.Equal(MultiState.Off, Multi().Step(AllGood, Env(false, MultiSwitch.ChargerOnly), 0).State);
+        Assert.Equal(MultiState.Charging, Multi().Step(AllGood, Env(true, MultiSwitch.ChargerOnly), 0).State);
+    }
+
+    [Fact]
+    public void Without_BMS_frames_it_waits_for_its_timeout_then_goes_into_emergency_mode()
+    {
+        var multi = Multi(new MultiParameters { BmsTimeoutMs = 5000 });
+        multi.Step(AllGood, Env(true), 0);
+        var silent = AllGood with { FramesReceived = false };
+
+        Assert.Equal(MultiState.Charging, multi.Step(silent, Env(true), 5000).State);
+        var emergency = multi.Step(silent, Env(true), 5100);
+        Assert.Equal(MultiState.Emergency, emergency.State);
+        Assert.Equal(5, emergency.ChargeLimit);
+        Assert.Equal(12, emergency.ChargeVoltage);
+        Assert.Equal(MultiState.Off, multi.Step(silent, Env(false), 5200).State);
+    }
+
+    [Fact]
+    public void An_old_style_Multi_stays_off_after_a_low_cell_shutdown_unless_a_mains_detector_restarts_it()
+    {
+        var lowCell = AllGood with { AllowToDischarge = false };
+        var without = Multi(new MultiParameters { OldStyle = true });
+        var with = Multi(new MultiParameters { OldStyle = true, MainsDetector = true });
+        without.Step(lowCell, Env(false), 0);
+        with.Step(lowCell, Env(false), 0);
+
+        Assert.Equal(MultiState.Off, without.Step(lowCell, Env(true), 100).State);
+        Assert.Equal(MultiState.Charging, with.Step(lowCell, Env(true), 100).State);
+    }
+
+    [Fact]
+    public void A_new_style_Multi_restarts_on_mains_by_itself()
+    {
+        var lowCell = AllGood with { AllowToDischarge = false };
+        var multi = Multi();
+        multi.Step(lowCell, Env(false), 0);
+
+        Assert.Equal(MultiState.Charging, multi.Step(lowCell, Env(true), 100).State);
+    }
+
+    [Theory]
+    [InlineData("2629489", false, FirmwareCompatibility.Compatible)]
+    [InlineData("2629510", false, FirmwareCompatibility.Compatible)]
+    [InlineData("2629488", true, FirmwareCompatibility.CompatibleWithAssistant)]
+    [InlineData("2629415", false, FirmwareCompatibility.NeedsAssistant)]
+    [InlineData("2629414", true, FirmwareCompatibility.CombinationError)]
+    [InlineData("1929495", true, FirmwareCompatibility.UnsupportedProcessor)]
+    [InlineData("2023495", false, FirmwareCompatibility.UnsupportedProcessor)]
+    public void Firmware_is_checked_as_the_V2_manual_says(string firmware, bool assistant, FirmwareCompatibility expected)
+    {
+        Assert.Equal(expected, VeBusFirmware.Check(firmware, assistant));
+    }
+
+    [Fact]
+    public void Firmware_below_415_shows_VE_Bus_error_15_and_does_nothing()
+    {
+        var o = Multi(new MultiParameters { Firmware = "2629400", Assistant = true }).Step(AllGood, Env(true), 0);
+
+        Assert.Equal(MultiState.Error, o.State);
+        Assert.Equal(15, o.VeBusError);
+        Assert.Equal(0, o.ChargeLimit);
+    }
+}
