@@ -39,7 +39,7 @@ internal sealed partial class ProductValidator
                 continue;
             }
 
-            CheckBandWidth(threshold, trip, release, tripsLow);
+            CheckBandWidth(threshold, trip, release, tripsLow, unit);
             result.Add(new EThreshold(name, input.Index, tripOp, trip, releaseOp, release,
                 threshold.Trip.Text, threshold.Release.Text, Doc(threshold.Description, threshold.Provenance)));
         }
@@ -47,7 +47,7 @@ internal sealed partial class ProductValidator
     }
 
     /// <summary>Checks release − trip (or trip − release) is positive at every corner of the settings it uses.</summary>
-    private void CheckBandWidth(ThresholdSpec threshold, ELevel trip, ELevel release, bool tripsLow)
+    private void CheckBandWidth(ThresholdSpec threshold, ELevel trip, ELevel release, bool tripsLow, UnitInfo unit)
     {
         double? worst = null;
         foreach (var corner in new[] { 0, 1, 2 })
@@ -64,7 +64,7 @@ internal sealed partial class ProductValidator
         else if (worst.Value < 0)
         {
             _d.Report(DiagnosticRules.BadHysteresis, threshold.Release.Span, threshold.Name.Text, "inverted",
-                $"release '{threshold.Release.Text}' lies on the tripping side of '{threshold.Trip.Text}' (by {Quantities.Format(-worst.Value)}), so it would never release");
+                $"release '{threshold.Release.Text}' lies on the tripping side of '{threshold.Trip.Text}' (by {Quantities.Format(-worst.Value)} {unit.Symbol}), so it would never release");
         }
     }
 
