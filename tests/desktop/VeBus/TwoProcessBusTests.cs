@@ -10,7 +10,7 @@ namespace BmsRules.Desktop.Tests.VeBus;
 
 /// <summary>
 /// End to end, as a bench would run it: <c>bms vebus multi</c> and <c>bms vebus bms</c> as two processes on the two
-/// ends of a socat pseudo-terminal pair (real termios, 256000 baud). The Multi sees discharge forbidden when the
+/// ends of a pseudo-terminal pair (real termios, 256000 baud). The Multi sees discharge forbidden when the
 /// BMS sees a low cell, and goes into emergency mode when the BMS process is killed.
 /// </summary>
 public sealed class TwoProcessBusTests
@@ -22,7 +22,7 @@ public sealed class TwoProcessBusTests
     [Fact]
     public void The_Multi_process_goes_charger_only_on_a_low_cell_and_into_emergency_mode_when_the_BMS_process_dies()
     {
-        using var pair = SocatPair.Start();
+        using var pair = PtyPair.Start();
         var script = Path.GetTempFileName();
         File.WriteAllText(script, "# healthy, then one cell drops below 2.8 V\n3s CellMinVoltage=2.7\n");
         try
