@@ -94,7 +94,9 @@ internal static class JsonEventLogWriter
         if (bus is { Present: true })
         {
             w.WriteStartObject("vebus");
-            w.WriteString("schedule", "events: only the sync frames the BMS answers go on the simulated wire; the others are counted");
+            w.WriteString("schedule", bus.EverySync
+                ? "every sync: every sync frame goes on the simulated wire"
+                : "events: only the sync frames the BMS answers go on the simulated wire; the others are counted");
             w.WriteNumber("syncs", bus.Syncs);
             w.WriteNumber("syncs_on_wire", bus.SyncsOnWire);
             w.WriteNumber("bms_frames_sent", bus.FramesSent);

@@ -26,6 +26,9 @@ internal sealed class VeBusSummary : IRunObserver
 
     public long BmsTimeoutMs { get; private set; }
 
+    /// <summary>Every sync went on the simulated wire (tests), instead of the event schedule.</summary>
+    public bool EverySync { get; private set; }
+
     public void Start(Scenario scenario, SystemSimulator sim, ChangeTracker tracker) => BmsTimeoutMs = scenario.System.Multi.BmsTimeoutMs;
 
     public void Step(SystemSimulator sim, long nowMs, bool changed)
@@ -36,6 +39,7 @@ internal sealed class VeBusSummary : IRunObserver
     {
         if (sim.Bus is not { } bus) return;
         Present = true;
+        EverySync = bus.EverySync;
         Syncs = bus.Syncs;
         SyncsOnWire = bus.SyncsOnWire;
         FramesSent = bus.FramesSent;
