@@ -69,4 +69,31 @@ public sealed class TwoProcessBusTests
             File.Delete(script);
         }
     }
+
+    [Fact]
+    public void The_Multi_process_runs_the_firmware_check_of_the_Multi_model()
+    {
+        using var pair = SocatPair.Start();
+        using var multi = BmsProcess.Start("vebus", "multi", "--port", pair.A, "--mains", "on", "--firmware", "2629400", "--duration", "2");
+
+        Assert.Equal(0, multi.WaitForExit(TimeSpan.FromSeconds(60)));
+        var first = multi.WaitForLine(l => l.StartsWith("multi t=", StringComparison.Ordinal), TimeSpan.FromSeconds(5), what: "with the Multi's state");
+        Assert.Contains("state=Error ", multi.Lines[first], StringComparison.Ordinal);
+        Assert.Contains("vebus-error=15", multi.Lines[first], StringComparison.Ordinal);
+        Assert.Contains(multi.Lines, l => l.Contains("firmware 2629400 (CombinationError)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_Multi_process_refuses_a_firmware_number_that_is_not_seven_digits()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = BmsRules.Desktop.Commands.VeBusMultiCommand.Run("/dev/null", 256_000, 1, "VeBusBmsV2",
+            new BmsRules.Desktop.Commands.VeBusMultiCommand.Setup(true, BmsRules.Desktop.Simulation.MultiSwitch.On, "26294", false, 12), output, error,
+            System.Threading.CancellationToken.None);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--firmware must be the seven-digit VE.Bus firmware number", error.ToString(), StringComparison.Ordinal);
+    }
 }
