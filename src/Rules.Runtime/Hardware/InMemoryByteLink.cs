@@ -71,20 +71,25 @@ namespace BmsRules.Runtime.Hardware
             {
                 lock (_gate)
                 {
-                    for (var i = 0; i < data.Length; i++)
-                    {
-                        _ring[(_head + _count) % _ring.Length] = data[i];
-                        if (_count < _ring.Length)
-                        {
-                            _count++;
-                        }
-                        else
-                        {
-                            _head = (_head + 1) % _ring.Length;
-                            Overruns++;
-                        }
-                    }
                     Written += data.Length;
+                    // Beyond the capacity only the newest bytes stay; the rest are lost as overruns.
+                    if (data.Length > _ring.Length)
+                    {
+                        Overruns += data.Length - _ring.Length;
+                        data = data.Slice(data.Length - _ring.Length);
+                    }
+                    var lost = _count + data.Length - _ring.Length;
+                    if (lost > 0)
+                    {
+                        Overruns += lost;
+                        _head = (_head + lost) % _ring.Length;
+                        _count -= lost;
+                    }
+                    var tail = (_head + _count) % _ring.Length;
+                    var first = Math.Min(data.Length, _ring.Length - tail);
+                    data.Slice(0, first).CopyTo(_ring.AsSpan(tail));
+                    data.Slice(first).CopyTo(_ring);
+                    _count += data.Length;
                 }
             }
 
@@ -93,7 +98,9 @@ namespace BmsRules.Runtime.Hardware
                 lock (_gate)
                 {
                     var n = Math.Min(buffer.Length, _count);
-                    for (var i = 0; i < n; i++) buffer[i] = _ring[(_head + i) % _ring.Length];
+                    var first = Math.Min(n, _ring.Length - _head);
+                    _ring.AsSpan(_head, first).CopyTo(buffer);
+                    _ring.AsSpan(0, n - first).CopyTo(buffer.Slice(first));
                     _head = (_head + n) % _ring.Length;
                     _count -= n;
                     return n;

@@ -49,21 +49,47 @@ namespace BmsRules.Runtime.VeBus
         }
 
         /// <summary>
+        /// When the next frame is due, from the engine's flags now: <paramref name="nowMs"/> when a flag the frame
+        /// carries changed since the last frame (or none was sent since the send-when flag came on), the end of the
+        /// repeat interval otherwise, and <see cref="long.MaxValue"/> while the send-when flag is off. The flags only
+        /// change when the engine steps, so a scheduler (the simulator's bus) can skip every sync gap before this
+        /// time and call <see cref="SkipGap"/> for them instead of <see cref="OnSyncGap"/>: the frames on the wire are
+        /// the same. Changes nothing.
+        /// </summary>
+        public long NextDueMilliseconds(long nowMs)
+        {
+            if (!_engine.GetFlag(_layout.SendWhenFlag)) return long.MaxValue;
+            Format.WritePayload(_engine, _payload);
+            if (!_hasSent || !_payload.AsSpan().SequenceEqual(_lastPayload)) return nowMs;
+            var interval = _engine.GetFlag(_layout.LowPowerFlag) ? _layout.LowPowerIntervalMilliseconds : _layout.NormalIntervalMilliseconds;
+            var due = LastSentMilliseconds + interval;
+            return due > nowMs ? due : nowMs;
+        }
+
+        /// <summary>
+        /// A sync gap passed without a frame from this end (nothing was due): what <see cref="OnSyncGap"/> does in
+        /// such a gap. While the send-when flag is off it forgets the last frame, so a frame goes out in the first
+        /// gap after the flag is back on.
+        /// </summary>
+        public void SkipGap()
+        {
+            if (_engine.GetFlag(_layout.SendWhenFlag)) return;
+            _hasSent = false;
+        }
+
+        /// <summary>
         /// Called in the gap after a sync frame (<paramref name="lastFrameNumber"/> = the last frame number seen on
         /// the bus). Writes the BMS frame into <paramref name="destination"/> when one is due and returns its length,
         /// or returns 0.
         /// </summary>
         public int OnSyncGap(int lastFrameNumber, long nowMs, Span<byte> destination)
         {
-            if (!_engine.GetFlag(_layout.SendWhenFlag))
+            if (NextDueMilliseconds(nowMs) > nowMs)
             {
-                _hasSent = false;
+                SkipGap();
                 return 0;
             }
-            Format.WritePayload(_engine, _payload);
-            var interval = _engine.GetFlag(_layout.LowPowerFlag) ? _layout.LowPowerIntervalMilliseconds : _layout.NormalIntervalMilliseconds;
-            var changed = !_hasSent || !_payload.AsSpan().SequenceEqual(_lastPayload);
-            if (!changed && nowMs - LastSentMilliseconds < interval) return 0;
+            // NextDueMilliseconds wrote the payload from the flags now.
             if (!VeBusFrameCodec.TryEncode(Format.Address, VeBusFrameKind.Data, VeBusFrameNumber.Next(lastFrameNumber), _payload, destination, out var written))
             {
                 return 0;

@@ -94,6 +94,8 @@ internal static class SimulateCommand
         var observers = new List<IRunObserver>();
         CsvRunWriter? csv = null;
         PlotRecorder? plot = null;
+        GxRecorder? gx = null;
+        VeBusSummary? bus = null;
         try
         {
             if (request.CsvPath is not null)
@@ -106,6 +108,13 @@ internal static class SimulateCommand
                 plot = new PlotRecorder();
                 observers.Add(plot);
             }
+            if (request.JsonPath is not null)
+            {
+                gx = new GxRecorder();
+                bus = new VeBusSummary();
+                observers.Add(gx);
+                observers.Add(bus);
+            }
             var result = request.Progress
                 ? RunWithProgress(scenario, observers, error)
                 : ScenarioRunner.Run(scenario, observers);
@@ -115,7 +124,7 @@ internal static class SimulateCommand
             if (!request.Quiet) TimelineTableWriter.WriteTimeline(console, result);
             TimelineTableWriter.WriteVerdict(console, result);
 
-            if (request.JsonPath is not null) JsonEventLogWriter.Write(request.JsonPath, result);
+            if (request.JsonPath is not null) JsonEventLogWriter.Write(request.JsonPath, result, gx, bus);
             if (plot is not null && request.SvgPath is not null) SvgPlotWriter.Write(request.SvgPath, result, plot);
             foreach (var e in result.Failed)
             {

@@ -44,6 +44,8 @@ internal static class SimulationBenchmark
         var main = RunOnce(4, 1, 12.8, days);
         console.WriteLine();
         console.MarkupLine(Markup.Escape(F($"Main run: 4 × 12.8 V (48 V, 16 cells), {days:0.##} days = {main.Result.Steps:N0} steps in {main.Result.WallTime.TotalSeconds:0.00} s wall ({main.Cpu.TotalSeconds:0.00} s CPU): {main.Result.SpeedUp:N0}× real time, {main.NsPerStep:0} ns/step, {main.BytesPerStep:0.###} bytes allocated/step.")));
+        var bus = main.Bus;
+        console.MarkupLine(Markup.Escape(F($"VE.Bus in the loop: {bus.Syncs:N0} sync frames ({bus.SyncsOnWire:N0} answered, so on the simulated wire), {bus.FramesSent:N0} BMS frames sent, {bus.FramesReceived:N0} accepted by the Multi, {bus.FramesIgnored} ignored, {bus.Rejections} rejected; sync → frame {bus.MaxSyncToFrameMs} ms at most on the simulated clock.")));
         console.MarkupLine(main.Result.WallTime.TotalSeconds <= 10 * days / 30
             ? "[green]Within the budget of 10 s for 30 days.[/]"
             : "[red]Over the budget of 10 s for 30 days.[/]");
@@ -67,7 +69,7 @@ internal static class SimulationBenchmark
         return 0;
     }
 
-    private sealed record Measurement(RunResult Result, double NsPerStep, double BytesPerStep, TimeSpan Cpu);
+    private sealed record Measurement(RunResult Result, double NsPerStep, double BytesPerStep, TimeSpan Cpu, VeBusSummary Bus);
 
     private static Measurement RunOnce(int series, int parallel, double voltage, double days)
     {
@@ -86,12 +88,13 @@ internal static class SimulationBenchmark
         if (problems.Count > 0) throw new InvalidOperationException(problems[0].Message);
         var process = System.Diagnostics.Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var bus = new VeBusSummary();
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var result = ScenarioRunner.Run(scenario);
+        var result = ScenarioRunner.Run(scenario, new IRunObserver[] { bus });
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
-        return new Measurement(result, result.WallTime.TotalMilliseconds * 1e6 / result.Steps, (double)allocated / result.Steps, cpu);
+        return new Measurement(result, result.WallTime.TotalMilliseconds * 1e6 / result.Steps, (double)allocated / result.Steps, cpu, bus);
     }
 
     /// <summary>The month scenario's text (embedded from scenarios/month-4-batteries.yaml).</summary>

@@ -7,16 +7,29 @@ using BmsRules.Desktop.Simulation;
 
 namespace BmsRules.Desktop.Output;
 
-/// <summary>Writes a run's event log as JSON: the scenario, every timeline event, every expectation with its outcome.</summary>
+/// <summary>
+/// Writes a run's event log as JSON: the scenario, every timeline event, every expectation with its outcome, the
+/// VE.Bus counters and — with a GX device — the Venus OS D-Bus paths the GX showed, one entry per step in which any
+/// of them changed (see docs/simulator.md, "Output").
+/// </summary>
 internal static class JsonEventLogWriter
 {
-    public static void Write(string path, RunResult result)
+    /// <summary>The D-Bus service of the Multi (a real GX appends the port, e.g. <c>.ttyS3</c>).</summary>
+    public const string VeBusService = "com.victronenergy.vebus";
+
+    /// <summary>The D-Bus service of the system calculations.</summary>
+    public const string SystemService = "com.victronenergy.system";
+
+    /// <summary>The D-Bus service of a solar charger.</summary>
+    public const string SolarChargerService = "com.victronenergy.solarcharger";
+
+    public static void Write(string path, RunResult result, GxRecorder? gx = null, VeBusSummary? bus = null)
     {
         using var stream = File.Create(path);
-        Write(stream, result);
+        Write(stream, result, gx, bus);
     }
 
-    public static void Write(Stream stream, RunResult result)
+    public static void Write(Stream stream, RunResult result, GxRecorder? gx = null, VeBusSummary? bus = null)
     {
         var s = result.Scenario;
         var bank = s.System.Bank;
@@ -77,7 +90,70 @@ internal static class JsonEventLogWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+
+        if (bus is { Present: true })
+        {
+            w.WriteStartObject("vebus");
+            w.WriteString("schedule", bus.EverySync
+                ? "every sync: every sync frame goes on the simulated wire"
+                : "events: only the sync frames the BMS answers go on the simulated wire; the others are counted");
+            w.WriteNumber("syncs", bus.Syncs);
+            w.WriteNumber("syncs_on_wire", bus.SyncsOnWire);
+            w.WriteNumber("bms_frames_sent", bus.FramesSent);
+            w.WriteNumber("bms_frames_received", bus.FramesReceived);
+            w.WriteNumber("bms_frames_ignored", bus.FramesIgnored);
+            w.WriteNumber("rejections", bus.Rejections);
+            w.WriteNumber("max_sync_to_frame_ms", bus.MaxSyncToFrameMs);
+            w.WriteNumber("bms_timeout_ms", bus.BmsTimeoutMs);
+            w.WriteEndObject();
+        }
+        if (gx is { Present: true }) WriteGx(w, gx);
         w.WriteEndObject();
+    }
+
+    private static void WriteGx(Utf8JsonWriter w, GxRecorder gx)
+    {
+        w.WriteStartObject("gx");
+        w.WriteBoolean("dvcc", gx.Dvcc);
+        w.WriteNumber("dvcc_period_ms", gx.DvccPeriodMs);
+        w.WriteString("recorded", "on change: the first step, then every step in which a path changed, with every path's value (null = invalid)");
+        w.WriteStartArray("dbus");
+        foreach (var s in gx.Snapshots)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("t_ms", s.TimeMs);
+            w.WriteString("time", TimeText.Clock(s.TimeMs));
+            w.WriteStartObject(VeBusService);
+            Path(w, "/Bms/AllowToCharge", s.AllowToCharge);
+            Path(w, "/Bms/AllowToDischarge", s.AllowToDischarge);
+            Path(w, "/Bms/BmsExpected", s.BmsExpected);
+            Path(w, "/Bms/Error", s.Error);
+            Path(w, "/Bms/PreAlarm", s.PreAlarm);
+            Path(w, "/Bms/BmsType", s.BmsType);
+            Path(w, "/Devices/Bms/Version", s.BmsVersion);
+            w.WriteEndObject();
+            w.WriteStartObject(SystemService);
+            Path(w, "/SystemState/ChargeDisabled", s.ChargeDisabled);
+            Path(w, "/SystemState/DischargeDisabled", s.DischargeDisabled);
+            w.WriteEndObject();
+            if (gx.SolarUnderDvcc)
+            {
+                w.WriteStartObject(SolarChargerService);
+                Path(w, "/Link/ChargeCurrent", s.SolarLinkChargeCurrent);
+                w.WriteEndObject();
+            }
+            Path(w, "dvcc_max_charge_current_a", s.MaxChargeCurrent);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>A D-Bus value: a number, or null when the path is invalid.</summary>
+    private static void Path(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsNaN(value)) w.WriteNull(name);
+        else w.WriteNumber(name, value);
     }
 
     private static double Round(double v, int digits) => double.IsFinite(v) ? System.Math.Round(v, digits) : 0;

@@ -28,7 +28,7 @@ internal static class SvgPlotWriter
     private static readonly Dictionary<string, string> MultiColours = new(StringComparer.Ordinal)
     {
         ["Off"] = "#bdbdbd", ["LowPower"] = "#9e9e9e", ["Inverting"] = "#42a5f5", ["PassThru"] = "#aed581",
-        ["Charging"] = "#43a047", ["ReducedCharging"] = "#fdd835", ["Emergency"] = "#fb8c00", ["Error"] = "#e53935", ["Unsupported"] = "#8e24aa",
+        ["Charging"] = "#43a047", ["ChargerOnly"] = "#26a69a", ["ReducedCharging"] = "#fdd835", ["Emergency"] = "#fb8c00", ["Error"] = "#e53935", ["Unsupported"] = "#8e24aa",
     };
 
     public static void Write(string path, RunResult result, PlotRecorder plot) => File.WriteAllText(path, Render(result, plot), new UTF8Encoding(false));

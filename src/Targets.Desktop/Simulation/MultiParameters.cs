@@ -51,8 +51,12 @@ public sealed class MultiParameters
     /// <summary>Power the inverter takes with no load (W).</summary>
     public double IdlePower { get; set; } = 15;
 
-    /// <summary>How long without BMS frames before emergency mode (ms). Not public (reference/vebus.md); an assumption.</summary>
-    public long BmsTimeoutMs { get; set; } = 5_000;
+    /// <summary>
+    /// How long the Multi's VE.Bus end waits without a BMS frame before emergency mode (ms). Given to its
+    /// <see cref="VeBus.MultiEndpoint"/>; the default is that endpoint's named assumption
+    /// <see cref="VeBus.MultiBmsMonitor.BmsFrameTimeoutMs"/> (not public how long a Multi waits).
+    /// </summary>
+    public long BmsTimeoutMs { get; set; } = VeBus.MultiBmsMonitor.BmsFrameTimeoutMs;
 
     /// <summary>Most current in emergency mode (A) (V2-18: 5 A).</summary>
     public double EmergencyCurrent { get; set; } = 5;

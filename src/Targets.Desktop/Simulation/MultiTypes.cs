@@ -1,3 +1,5 @@
+using BmsRules.Desktop.VeBus;
+
 namespace BmsRules.Desktop.Simulation;
 
 /// <summary>The Multi's front switch (or the on/off/charger-only control of a GX, DMC or dongle).</summary>
@@ -31,6 +33,12 @@ public enum MultiState : byte
     /// <summary>Mains present; charging (bulk, absorption or float) and passing AC through.</summary>
     Charging,
 
+    /// <summary>
+    /// Mains present; charging and passing AC through, but it could not invert if mains went away: the BMS does not
+    /// allow discharging (low cell, V2-04) or the front switch is on charger only.
+    /// </summary>
+    ChargerOnly,
+
     /// <summary>Mains present; charging with the reduced current the BMS asked for (high cell).</summary>
     ReducedCharging,
 
@@ -60,18 +68,20 @@ public readonly record struct MultiEnvironment(bool MainsPresent, double AcLoadW
 public readonly record struct MultiOutput(MultiState State, double ChargeLimit, double ChargeVoltage, double DischargeCurrent, int VeBusError)
 {
     /// <summary>Whether it reports itself on over VE.Bus (inverting, charging or passing through).</summary>
-    public bool IsOn => State is MultiState.Inverting or MultiState.PassThru or MultiState.Charging or MultiState.ReducedCharging or MultiState.Emergency;
+    public bool IsOn => State is MultiState.Inverting or MultiState.PassThru or MultiState.Charging or MultiState.ChargerOnly
+        or MultiState.ReducedCharging or MultiState.Emergency;
 }
 
 /// <summary>
-/// An inverter/charger as the simulator needs it: the BMS's VE.Bus flags and its environment in, what
-/// it does out. Narrow on purpose so that a VE.Bus frame link can be put between BMS and Multi.
+/// An inverter/charger as the simulator needs it: what its VE.Bus end received from the BMS (the
+/// <see cref="MultiBmsView"/> of a <see cref="MultiEndpoint"/>) and its environment in, what it does out.
+/// The same model runs in the simulator and behind <c>bms vebus multi</c> on a serial port.
 /// </summary>
 public interface IMultiModel
 {
     /// <summary>The result of the last step.</summary>
     MultiOutput Last { get; }
 
-    /// <summary>Advances to <paramref name="nowMs"/>.</summary>
-    MultiOutput Step(in VeBusBmsFlags flags, in MultiEnvironment environment, long nowMs);
+    /// <summary>Advances to <paramref name="nowMs"/> with the BMS as the Multi's bus end sees it then.</summary>
+    MultiOutput Step(in MultiBmsView bms, in MultiEnvironment environment, long nowMs);
 }

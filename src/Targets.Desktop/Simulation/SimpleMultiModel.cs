@@ -1,12 +1,16 @@
+using BmsRules.Desktop.VeBus;
+
 namespace BmsRules.Desktop.Simulation;
 
 /// <summary>
-/// A MultiPlus/Quattro as far as the VE.Bus BMS V2 manual describes it:
+/// A MultiPlus/Quattro as far as the VE.Bus BMS V2 manual describes it, reacting to the BMS as its VE.Bus end
+/// received it (<see cref="MultiBmsView"/>: the last BMS frame's flags, and emergency mode when frames stopped —
+/// the timeout is the Multi endpoint's, <see cref="MultiBmsMonitor.BmsFrameTimeoutMs"/>):
 /// <list type="bullet">
 /// <item>AllowToDischarge off (low cell): charger only — charges when mains is present, otherwise off (V2-04, FAQ Q3).</item>
 /// <item>AllowToCharge off: no charging; with ChargeReduction: back to bulk at the reduced current (V2-05, FAQ Q4).</item>
-/// <item>HoldLowPower (remote off): low-power mode, no charging or inverting even with mains (V2-08).</item>
-/// <item>No BMS frames for <see cref="MultiParameters.BmsTimeoutMs"/>: emergency mode, at most 5 A up to 12/24/48 V, no inverting (V2-18).</item>
+/// <item>LowPowerMode (remote off): low-power mode, no charging or inverting even with mains (V2-08).</item>
+/// <item>Emergency mode (no BMS frames): at most 5 A up to 12/24/48 V, no inverting (V2-18).</item>
 /// <item>Old-style Multi: after a low-cell shutdown it restarts on mains only with the mains detector (V2-19).</item>
 /// <item>Firmware: below xxxx415 VE.Bus error 15; 415–488 only with the assistant; processors 19/20 unsupported (V2-17).</item>
 /// </list>
@@ -23,8 +27,6 @@ public sealed class SimpleMultiModel : IMultiModel
     private readonly double _rebulk;
     private readonly MultiState _incompatibleState;
     private readonly int _incompatibleError;
-    private long _lastFrameMs;
-    private VeBusBmsFlags _flags;
     private bool _shutDown;
     private bool _wasSwitchedOff;
     private bool _wasCharging;
@@ -54,34 +56,19 @@ public sealed class SimpleMultiModel : IMultiModel
     /// <summary>Whether an old-style Multi is latched off after a low-cell shutdown.</summary>
     public bool ShutDown => _shutDown;
 
-    /// <summary>Whether the Multi has been without BMS frames long enough to be in emergency mode.</summary>
-    public bool BmsMissing { get; private set; }
-
     /// <inheritdoc/>
     public MultiOutput Last { get; private set; }
 
     /// <inheritdoc/>
-    public MultiOutput Step(in VeBusBmsFlags flags, in MultiEnvironment environment, long nowMs)
+    public MultiOutput Step(in MultiBmsView bms, in MultiEnvironment environment, long nowMs)
     {
-        Last = Receive(flags, environment, nowMs);
+        Last = _incompatibleState != MultiState.Off
+            ? new MultiOutput(_incompatibleState, 0, 0, 0, _incompatibleError)
+            : Decide(bms, environment, nowMs);
         return Last;
     }
 
-    private MultiOutput Receive(in VeBusBmsFlags flags, in MultiEnvironment env, long nowMs)
-    {
-        if (_incompatibleState != MultiState.Off) return new MultiOutput(_incompatibleState, 0, 0, 0, _incompatibleError);
-
-        // The flags travel in BMS frames: without a frame the Multi goes on with the last ones it got.
-        if (flags.FramesReceived)
-        {
-            _lastFrameMs = nowMs;
-            _flags = flags;
-        }
-        BmsMissing = nowMs - _lastFrameMs > _p.BmsTimeoutMs;
-        return Decide(_flags, env, nowMs);
-    }
-
-    private MultiOutput Decide(in VeBusBmsFlags flags, in MultiEnvironment env, long nowMs)
+    private MultiOutput Decide(in MultiBmsView bms, in MultiEnvironment env, long nowMs)
     {
         if (env.FrontSwitch == MultiSwitch.Off)
         {
@@ -95,14 +82,15 @@ public sealed class SimpleMultiModel : IMultiModel
             _shutDown = false;
         }
 
-        if (BmsMissing)
+        if (bms.EmergencyMode)
         {
             // V2-18: without a BMS the Multi trusts nothing: it charges a little and never inverts.
             if (!env.MainsPresent) return Idle(MultiState.Off);
             return Charge(MultiState.Emergency, _p.EmergencyCurrent, _systemVoltage, env, nowMs, forceBulk: false);
         }
 
-        if (flags.HoldLowPower) return Idle(MultiState.LowPower);
+        // Between frames, and before the first, the Multi goes by the last frame it received (none: nothing allowed).
+        if (bms.LowPowerMode) return Idle(MultiState.LowPower);
 
         if (_shutDown)
         {
@@ -110,14 +98,15 @@ public sealed class SimpleMultiModel : IMultiModel
             else return Idle(MultiState.Off);
         }
 
+        var mayInvert = bms.AllowToDischarge && env.FrontSwitch == MultiSwitch.On;
         if (env.MainsPresent)
         {
-            if (flags.AllowToCharge) return Charge(MultiState.Charging, _p.ChargeCurrent, 0, env, nowMs, forceBulk: false);
-            if (flags.ChargeReduction) return Charge(MultiState.ReducedCharging, _p.ReducedChargeCurrent, 0, env, nowMs, forceBulk: true);
+            if (bms.AllowToCharge) return Charge(mayInvert ? MultiState.Charging : MultiState.ChargerOnly, _p.ChargeCurrent, 0, env, nowMs, forceBulk: false);
+            if (bms.ChargeReduction) return Charge(MultiState.ReducedCharging, _p.ReducedChargeCurrent, 0, env, nowMs, forceBulk: true);
             return Idle(MultiState.PassThru);
         }
 
-        if (flags.AllowToDischarge && env.FrontSwitch == MultiSwitch.On)
+        if (mayInvert)
         {
             _wasCharging = false;
             var watts = env.AcLoadWatts * (1 / _p.Efficiency) + _p.IdlePower;
@@ -126,7 +115,7 @@ public sealed class SimpleMultiModel : IMultiModel
         }
 
         // No mains and no inverting allowed: off. An old-style Multi cannot wake up by itself.
-        if (!flags.AllowToDischarge && _p.OldStyle) _shutDown = true;
+        if (!bms.AllowToDischarge && _p.OldStyle) _shutDown = true;
         return Idle(MultiState.Off);
     }
 

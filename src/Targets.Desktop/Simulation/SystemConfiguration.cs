@@ -44,6 +44,12 @@ public sealed class SystemConfiguration
 
     /// <summary>The GX device on GX-Pow.</summary>
     public GxParameters Gx { get; } = new();
+
+    /// <summary>
+    /// Put every VE.Bus sync frame on the simulated wire instead of only those the BMS answers (slower; the same
+    /// frames at the same times). For tests of the bus's event schedule; scenarios do not set it.
+    /// </summary>
+    public bool VeBusEverySync { get; set; }
 }
 
 /// <summary>A GX device powered from the BMS's GX-Pow terminal (V2-09).</summary>
@@ -54,4 +60,16 @@ public sealed class GxParameters
 
     /// <summary>Its power draw (W), taken from the battery when GX-Pow is fed by the battery.</summary>
     public double Power { get; set; } = 3;
+
+    /// <summary>
+    /// How often Venus OS's DVCC recomputes the chargers' limits (ms): every 3 s (dbus-systemcalc-py delegates/dvcc.py,
+    /// in ../shared/reference/vebus.md). A parameter, so a scenario can show what a slower or faster GX does.
+    /// </summary>
+    public const long DefaultDvccPeriodMs = 3_000;
+
+    /// <summary>DVCC is on: chargers with <c>control: dvcc</c> follow its max charge current (V2-06).</summary>
+    public bool Dvcc { get; set; } = true;
+
+    /// <summary>The DVCC period (ms).</summary>
+    public long DvccPeriodMs { get; set; } = DefaultDvccPeriodMs;
 }

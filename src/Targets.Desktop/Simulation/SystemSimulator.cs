@@ -1,18 +1,22 @@
+using BmsRules.Desktop.VeBus;
 using BmsRules.Runtime;
 
 namespace BmsRules.Desktop.Simulation;
 
 /// <summary>
-/// The closed loop: battery physics → engine inputs → <see cref="IRuleEngine.Step"/> → outputs and
-/// VE.Bus flags → loads, chargers and Multi → bank current → battery physics. The BMS's behaviour
-/// comes only from the engine; this class turns physics into readings and outputs into switches.
-/// <para>Order of one step at time t: a battery-data reading is taken when due (min/max cell voltage,
-/// temperature, sequence counter, BTV signals); the engine steps with the readings, the bank voltage,
-/// the remote and Aux-In voltages and whether the Multi was on in the previous step; its outputs
-/// switch the loads (ATD via a BatteryProtect) and the DC chargers (ATC, or the AllowToCharge flag
-/// through a GX with DVCC); its flags drive the Multi; the loads and chargers' constant-current /
-/// constant-voltage limits are solved against the bank's rest voltage and resistance; the bank passes
-/// the net current for one step. Allocation-free.</para>
+/// The closed loop: battery physics → engine inputs → <see cref="IRuleEngine.Step"/> → outputs, and
+/// BMS frames over VE.Bus → loads, chargers and Multi → bank current → battery physics. The BMS's
+/// behaviour comes only from the engine; this class turns physics into readings and outputs into switches.
+/// <para>Order of one step at time t: the VE.Bus runs up to just before t (sync frames in the gap since
+/// the last step are answered with the flags the engine had then); a battery-data reading is taken when
+/// due (min/max cell voltage, temperature, sequence counter, BTV signals); the engine steps with the
+/// readings, the bank voltage, the remote and Aux-In voltages and whether the Multi was on in the
+/// previous step; the bus runs the sync at t, so a changed flag reaches the Multi in that gap; the
+/// outputs switch the loads (ATD via a BatteryProtect) and the DC chargers (ATC, or a GX's DVCC, which
+/// reads the BMS from the Multi); the Multi model acts on what its bus end received
+/// (<see cref="MultiBmsView"/>); the loads and chargers' constant-current / constant-voltage limits are
+/// solved against the bank's rest voltage and resistance; the bank passes the net current for one
+/// step. Allocation-free.</para>
 /// </summary>
 public sealed class SystemSimulator
 {
@@ -38,6 +42,8 @@ public sealed class SystemSimulator
     private MultiOutput _multi;
     private bool _wasPowered = true;
     private bool _gxWasPowered;
+    private MultiBmsView _view;
+    private readonly bool _multiCompatible;
 
     /// <summary>Builds the system around <paramref name="engine"/> (in its power-up state) from <paramref name="config"/> (already validated).</summary>
     public SystemSimulator(IRuleEngine engine, SystemConfiguration config, IMultiModel? multi = null)
@@ -49,6 +55,11 @@ public sealed class SystemSimulator
         Btv = new BtvModule(config.Bank.Btv);
         SystemVoltage = BankRules.SystemVoltageOf(Bank.NominalVoltage);
         MultiModel = multi ?? new SimpleMultiModel(config.Multi, Bank.CellsInSeries, SystemVoltage);
+        _multiCompatible = VeBusFirmware.Check(config.Multi.Firmware, config.Multi.Assistant)
+            is FirmwareCompatibility.Compatible or FirmwareCompatibility.CompatibleWithAssistant;
+        // A Multi hears the BMS only over VE.Bus: its sync frames, the BMS's frames in the gaps, its timeout.
+        Bus = config.Multi.Present ? new SimulatedVeBus(engine, config.Multi.BmsTimeoutMs, config.VeBusEverySync) : null;
+        Gx = new GxDevice(config.Gx);
         FrontSwitch = config.Multi.Switch;
         BatteryDataLost = config.BatteryDataLost;
         var inputs = engine.Descriptor.Inputs.Count;
@@ -94,6 +105,15 @@ public sealed class SystemSimulator
 
     /// <summary>The Multi.</summary>
     public IMultiModel MultiModel { get; }
+
+    /// <summary>The VE.Bus between BMS and Multi (null without a Multi: nobody sends sync frames).</summary>
+    public SimulatedVeBus? Bus { get; }
+
+    /// <summary>The BMS as the Multi received it over VE.Bus, after the last step (default without a Multi).</summary>
+    public MultiBmsView MultiView => _view;
+
+    /// <summary>The GX device's D-Bus view and DVCC (its paths are empty without a powered GX).</summary>
+    public GxDevice Gx { get; }
 
     /// <summary>12, 24 or 48 V.</summary>
     public double SystemVoltage { get; }
@@ -164,7 +184,7 @@ public sealed class SystemSimulator
     /// <summary>Whether any output, flag, state, zone, table value or code changed in the last step.</summary>
     public bool EngineChanged { get; private set; } = true;
 
-    /// <summary>Whether the Multi's state, VE.Bus error or the BMS's or GX's power changed in the last step.</summary>
+    /// <summary>Whether the Multi's state, VE.Bus error, its view of the BMS (present, emergency), or the BMS's or GX's power changed in the last step.</summary>
     public bool SystemChanged { get; private set; } = true;
 
     /// <summary>The engine's active codes after the last step.</summary>
@@ -204,6 +224,9 @@ public sealed class SystemSimulator
     public void Step(long nowMs, double dtSeconds)
     {
         NowMs = nowMs;
+        // The sync frames since the last step went out while the engine still had that step's flags (and power).
+        var bus = Bus;
+        bus?.Advance(nowMs - 1, _bmsPowered);
         UpdatePower();
         var fresh = TakeReading(nowMs);
         var voltage = Bank.Voltage;
@@ -215,32 +238,36 @@ public sealed class SystemSimulator
         }
 
         ReadEngine();
+        // The sync at this step's time (if one falls on it) already carries the new flags.
+        var view = default(MultiBmsView);
+        if (bus is not null)
+        {
+            if (EngineChanged) bus.FlagsMayHaveChanged();
+            bus.Advance(nowMs, _bmsPowered);
+            view = bus.View(nowMs);
+        }
         var b = _bind;
         var atd = !_bmsPowered ? false : b.LoadDisconnect < 0 || _outputs[b.LoadDisconnect] == OutputLevel.High;
         var atc = !_bmsPowered ? false : b.ChargeDisconnect < 0 || _outputs[b.ChargeDisconnect] == OutputLevel.High;
-        var allowToCharge = _bmsPowered && (b.AllowToCharge < 0 || _flags[b.AllowToCharge]);
-        var flags = new VeBusBmsFlags(
-            FramesReceived: _bmsPowered && (b.SendBmsFrames < 0 || _flags[b.SendBmsFrames]),
-            AllowToCharge: allowToCharge,
-            AllowToDischarge: _bmsPowered && (b.AllowToDischarge < 0 || _flags[b.AllowToDischarge]),
-            ChargeReduction: _bmsPowered && b.ChargeReduction >= 0 && _flags[b.ChargeReduction],
-            HoldLowPower: _bmsPowered && b.HoldMultiLowPower >= 0 && _flags[b.HoldMultiLowPower]);
 
         LoadsConnected = atd;
         var gxFromBattery = UpdateGx(voltage);
-        EnableCharger(_config.Solar, atc, allowToCharge);
-        EnableCharger(_config.Dcdc, atc, allowToCharge);
+        if (_config.Gx.Present) Gx.Update(nowMs, GxPowered, bus is not null, _multiCompatible, view);
+        EnableCharger(_config.Solar, atc);
+        EnableCharger(_config.Dcdc, atc);
         ChargersEnabled = _config.Solar.Enabled || _config.Dcdc.Enabled;
         BmsSupplyCurrent = _bmsPowered && b.SupplyCurrent >= 0 ? _tableNumbers[b.SupplyCurrent] / 1000.0 : 0;
 
-        var multi = _config.Multi.Present
-            ? MultiModel.Step(flags, new MultiEnvironment(_config.Mains, _config.AcLoadWatts, voltage, FrontSwitch), nowMs)
+        var multi = bus is not null
+            ? MultiModel.Step(view, new MultiEnvironment(_config.Mains, _config.AcLoadWatts, voltage, FrontSwitch), nowMs)
             : default;
-        SystemChanged = multi.State != _multi.State || multi.VeBusError != _multi.VeBusError || _bmsPowered != _wasPowered || GxPowered != _gxWasPowered;
+        SystemChanged = multi.State != _multi.State || multi.VeBusError != _multi.VeBusError || _bmsPowered != _wasPowered || GxPowered != _gxWasPowered
+                        || view.BmsPresent != _view.BmsPresent || view.EmergencyMode != _view.EmergencyMode;
         _wasPowered = _bmsPowered;
         _gxWasPowered = GxPowered;
         _multi = multi;
-        _multiOn = _config.Multi.Present && multi.IsOn;
+        _view = view;
+        _multiOn = bus is not null && multi.IsOn;
 
         // Loads first, then each constant-current / constant-voltage source in turn: a source gives what
         // it may, but no more than brings the terminals to its set voltage.
@@ -315,10 +342,15 @@ public sealed class SystemSimulator
         return current;
     }
 
-    private void EnableCharger(DcCharger charger, bool atc, bool allowToCharge) => charger.Enabled = charger.Control switch
+    /// <summary>
+    /// ATC: the remote on/off on the Charge disconnect output. DVCC: runs while the GX is powered and its DVCC (which
+    /// reads the BMS from the Multi, every DVCC period) does not set max charge current 0; with DVCC off on the GX
+    /// nothing controls it.
+    /// </summary>
+    private void EnableCharger(DcCharger charger, bool atc) => charger.Enabled = charger.Control switch
     {
         ChargerControl.Atc => atc,
-        ChargerControl.Dvcc => allowToCharge && GxPowered,
+        ChargerControl.Dvcc => !_config.Gx.Dvcc || (GxPowered && !(Gx.ChargerLimit(charger.MaxCurrent) <= 0)),
         _ => true,
     };
 
@@ -328,7 +360,11 @@ public sealed class SystemSimulator
         _bmsPowered = _config.BmsConnected;
         // Unplugged from VE.Bus the BMS has no battery minus: it is dead, its terminals float. Plugged
         // back in, it starts from power-up.
-        if (!_bmsPowered) _engine.Reset();
+        if (!_bmsPowered)
+        {
+            _engine.Reset();
+            Bus?.BmsPoweredDown();
+        }
         _refeed = true;
     }
 

@@ -53,6 +53,12 @@ public sealed class MultiBmsMonitor
     /// <summary>BMS frames accepted.</summary>
     public long FramesAccepted { get; private set; }
 
+    /// <summary>Time between the last two BMS frames accepted (ms), or −1 before the second.</summary>
+    public long LastIntervalMs { get; private set; } = -1;
+
+    /// <summary>The timeout after which the Multi goes into emergency mode without a BMS frame (ms).</summary>
+    public long TimeoutMs => _timeoutMs;
+
     /// <summary>Takes a frame the Multi received with a valid frame number; returns whether it was a BMS frame.</summary>
     public bool Accept(in VeBusFrame frame, long nowMs)
     {
@@ -60,6 +66,7 @@ public sealed class MultiBmsMonitor
         var p = frame.Payload;
         _last = new MultiBmsView(true, false, Read(p, _allowToCharge), Read(p, _allowToDischarge), Read(p, _chargeReduction),
             Read(p, _lowPowerMode), Read(p, _preAlarm), _format.ReadField(p, _version));
+        if (LastHeardMs >= 0) LastIntervalMs = nowMs - LastHeardMs;
         LastHeardMs = nowMs;
         FramesAccepted++;
         return true;

@@ -116,6 +116,23 @@ public sealed class MultiEndpoint : IVeBusFrameSink
         NextSyncMs = nowMs - NextSyncMs >= SyncPeriodMs ? nowMs + SyncPeriodMs : NextSyncMs + SyncPeriodMs;
     }
 
+    /// <summary>
+    /// Sends the sync frames due up to <paramref name="untilMs"/> as idle syncs: counted, with their frame numbers and
+    /// timestamps, but not put on the link. For a scheduler that knows nobody answers them (the simulator's bus asks
+    /// the BMS's transmitter when its next frame is due): the syncs that are answered must go through
+    /// <see cref="Poll"/>. Returns how many were skipped.
+    /// </summary>
+    public long SkipSyncs(long untilMs)
+    {
+        if (untilMs < NextSyncMs) return 0;
+        var count = (untilMs - NextSyncMs) / SyncPeriodMs + 1;
+        _lastSeen = (int)((_lastSeen + count) % 128);
+        _timestamp = unchecked((ushort)(_timestamp + TimestampPerSync * count));
+        SyncsSent += count;
+        NextSyncMs += count * SyncPeriodMs;
+        return count;
+    }
+
     void IVeBusFrameSink.OnFrame(in VeBusFrame frame)
     {
         var expected = VeBusFrameNumber.Next(_lastSeen);

@@ -151,4 +151,46 @@ public class MalformedScenarioTests
         Assert.Equal(SimulateCommand.ExitInvalid, outcome.ExitCode);
         Assert.Contains("Cannot read the scenario", outcome.Error);
     }
+
+    [Fact]
+    public void A_DVCC_charger_without_a_Multi_is_refused_because_the_GX_reads_the_BMS_through_the_Multi()
+    {
+        var ex = ScenarioHarness.Reject("""
+            scenario: dvcc without a Multi
+            system:
+              multi: { present: false }
+              gx: { present: true }
+              solar: { control: dvcc }
+            """);
+
+        var d = Assert.Single(ex.Diagnostics);
+        Assert.Equal(5L, d.Line);
+        Assert.Contains("the GX reads the VE.Bus BMS through the Multi", d.Message);
+    }
+
+    [Fact]
+    public void A_BMS_timeout_a_single_slow_frame_would_trip_is_refused()
+    {
+        var ex = ScenarioHarness.Reject("""
+            scenario: impatient Multi
+            system:
+              multi: { bms_timeout: 1 s }
+            """);
+
+        var d = Assert.Single(ex.Diagnostics);
+        Assert.Equal(3L, d.Line);
+        Assert.Contains("longer than the BMS frame's low-power repeat interval (1.5 s)", d.Message);
+    }
+
+    [Fact]
+    public void A_DVCC_period_outside_100_ms_to_10_min_is_refused()
+    {
+        var ex = ScenarioHarness.Reject("""
+            scenario: hasty GX
+            system:
+              gx: { present: true, dvcc_period: 10 ms }
+            """);
+
+        Assert.Contains(ex.Diagnostics, d => d.Line == 3 && d.Message.Contains("dvcc_period must be between 100 ms and 10 min"));
+    }
 }

@@ -1,10 +1,13 @@
 using BmsRules.Desktop.Simulation;
+using BmsRules.Desktop.VeBus;
 
 namespace BmsRules.Desktop.Tests.Simulation;
 
+/// <summary>The Multi model on the BMS view its VE.Bus end hands it (frames, emergency mode and its timeout belong to the endpoint).</summary>
 public class SimpleMultiModelTests
 {
-    private static readonly VeBusBmsFlags AllGood = new(true, true, true, false, false);
+    private static readonly MultiBmsView AllGood = new(BmsPresent: true, EmergencyMode: false, AllowToCharge: true, AllowToDischarge: true,
+        ChargeReduction: false, LowPowerMode: false, PreAlarm: false, BmsVersion: 1146100);
 
     private static SimpleMultiModel Multi(MultiParameters? p = null) => new(p ?? new MultiParameters(), 4, 12);
 
@@ -27,8 +30,16 @@ public class SimpleMultiModelTests
 
         Assert.Equal(MultiState.Off, Multi().Step(lowCell, Env(false), 0).State);
         var withMains = Multi().Step(lowCell, Env(true), 0);
-        Assert.Equal(MultiState.Charging, withMains.State);
+        Assert.Equal(MultiState.ChargerOnly, withMains.State);
+        Assert.Equal(50, withMains.ChargeLimit);
         Assert.Equal(0, withMains.DischargeCurrent);
+        Assert.True(withMains.IsOn);
+    }
+
+    [Fact]
+    public void With_mains_and_everything_allowed_it_charges_and_could_invert()
+    {
+        Assert.Equal(MultiState.Charging, Multi().Step(AllGood, Env(true), 0).State);
     }
 
     [Fact]
@@ -50,9 +61,9 @@ public class SimpleMultiModelTests
     }
 
     [Fact]
-    public void HoldLowPower_keeps_it_in_low_power_even_with_mains()
+    public void LowPowerMode_keeps_it_in_low_power_even_with_mains()
     {
-        var o = Multi().Step(AllGood with { HoldLowPower = true }, Env(true), 0);
+        var o = Multi().Step(AllGood with { LowPowerMode = true }, Env(true), 0);
 
         Assert.Equal(MultiState.LowPower, o.State);
         Assert.Equal(0, o.ChargeLimit);
@@ -63,22 +74,37 @@ public class SimpleMultiModelTests
     public void Charger_only_never_inverts()
     {
         Assert.Equal(MultiState.Off, Multi().Step(AllGood, Env(false, MultiSwitch.ChargerOnly), 0).State);
-        Assert.Equal(MultiState.Charging, Multi().Step(AllGood, Env(true, MultiSwitch.ChargerOnly), 0).State);
+        Assert.Equal(MultiState.ChargerOnly, Multi().Step(AllGood, Env(true, MultiSwitch.ChargerOnly), 0).State);
     }
 
     [Fact]
-    public void Without_BMS_frames_it_waits_for_its_timeout_then_goes_into_emergency_mode()
+    public void In_emergency_mode_it_charges_at_most_5_A_up_to_the_nominal_voltage_and_never_inverts()
     {
-        var multi = Multi(new MultiParameters { BmsTimeoutMs = 5000 });
-        multi.Step(AllGood, Env(true), 0);
-        var silent = AllGood with { FramesReceived = false };
+        var multi = Multi();
+        var lost = AllGood with { BmsPresent = false, EmergencyMode = true };
 
-        Assert.Equal(MultiState.Charging, multi.Step(silent, Env(true), 5000).State);
-        var emergency = multi.Step(silent, Env(true), 5100);
+        var emergency = multi.Step(lost, Env(true), 0);
         Assert.Equal(MultiState.Emergency, emergency.State);
         Assert.Equal(5, emergency.ChargeLimit);
         Assert.Equal(12, emergency.ChargeVoltage);
-        Assert.Equal(MultiState.Off, multi.Step(silent, Env(false), 5200).State);
+        var noMains = multi.Step(lost, Env(false), 100);
+        Assert.Equal(MultiState.Off, noMains.State);
+        Assert.Equal(0, noMains.DischargeCurrent);
+    }
+
+    [Fact]
+    public void While_frames_are_late_but_within_the_timeout_it_goes_by_the_last_frame()
+    {
+        var late = AllGood with { BmsPresent = false, EmergencyMode = false };
+
+        Assert.Equal(MultiState.Inverting, Multi().Step(late, Env(false), 0).State);
+    }
+
+    [Fact]
+    public void Before_any_BMS_frame_it_neither_charges_nor_inverts()
+    {
+        Assert.Equal(MultiState.PassThru, Multi().Step(default, Env(true), 0).State);
+        Assert.Equal(MultiState.Off, Multi().Step(default, Env(false), 0).State);
     }
 
     [Fact]
@@ -91,7 +117,7 @@ public class SimpleMultiModelTests
         with.Step(lowCell, Env(false), 0);
 
         Assert.Equal(MultiState.Off, without.Step(lowCell, Env(true), 100).State);
-        Assert.Equal(MultiState.Charging, with.Step(lowCell, Env(true), 100).State);
+        Assert.Equal(MultiState.ChargerOnly, with.Step(lowCell, Env(true), 100).State);
     }
 
     [Fact]
@@ -101,7 +127,7 @@ public class SimpleMultiModelTests
         var multi = Multi();
         multi.Step(lowCell, Env(false), 0);
 
-        Assert.Equal(MultiState.Charging, multi.Step(lowCell, Env(true), 100).State);
+        Assert.Equal(MultiState.ChargerOnly, multi.Step(lowCell, Env(true), 100).State);
     }
 
     [Theory]

@@ -100,7 +100,8 @@ public sealed class LinuxSerialPortTests
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var code = BmsRules.Desktop.Commands.VeBusMultiCommand.Run("/dev/null", LinuxSerialPort.VeBusBaud, 1, "VeBusBmsV2", output, error, CancellationToken.None);
+        var code = BmsRules.Desktop.Commands.VeBusMultiCommand.Run("/dev/null", LinuxSerialPort.VeBusBaud, 1, "VeBusBmsV2",
+            new BmsRules.Desktop.Commands.VeBusMultiCommand.Setup(true, BmsRules.Desktop.Simulation.MultiSwitch.On, "2629492", false, 12), output, error, CancellationToken.None);
 
         Assert.Equal(2, code);
         Assert.Contains("bms vebus multi: '/dev/null' is not a terminal device", error.ToString(), StringComparison.Ordinal);

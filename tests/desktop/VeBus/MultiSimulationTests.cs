@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using BmsRules.Desktop.VeBus;
 using BmsRules.Products.VeBusBmsV2;
 using BmsRules.Runtime.Hardware;
@@ -181,5 +182,29 @@ public sealed class MultiSimulationTests
 
         Assert.False(bus.View.AllowToDischarge);
         Assert.InRange(bus.Multi.SyncsSent, 170, 176);
+    }
+
+    [Fact]
+    public void Skipped_idle_syncs_move_the_frame_number_and_timestamp_on_as_sent_ones_do()
+    {
+        var (sentEnd, sentPeer) = InMemoryByteLink.CreatePair(1 << 16);
+        var (skipEnd, skipPeer) = InMemoryByteLink.CreatePair();
+        var sending = new MultiEndpoint(Layout, sentEnd, 0);
+        var skipping = new MultiEndpoint(Layout, skipEnd, 0);
+
+        for (long t = 0; t <= 3_000; t++) sending.Poll(t);
+        Assert.Equal(151, skipping.SkipSyncs(3_000));
+        Assert.Equal(sending.SyncsSent, skipping.SyncsSent);
+        Assert.Equal(sending.NextSyncMs, skipping.NextSyncMs);
+        Assert.Equal(0, skipPeer.BytesAvailable);
+
+        sending.Poll(3_020);
+        skipping.Poll(3_020);
+        var buffer = new byte[1 << 16];
+        var sent = FrameRecorder.Receive(buffer.AsSpan(0, sentPeer.Read(buffer))).Frames[^1];
+        var skipped = FrameRecorder.Receive(buffer.AsSpan(0, skipPeer.Read(buffer))).Frames.Single();
+        Assert.Equal(sent.FrameNumber, skipped.FrameNumber);
+        Assert.Equal(sent.Payload, skipped.Payload);
+        Assert.Equal(0, skipping.SkipSyncs(3_039));
     }
 }

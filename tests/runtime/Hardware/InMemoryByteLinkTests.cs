@@ -39,4 +39,27 @@ public sealed class InMemoryByteLinkTests
         Assert.Equal(new byte[] { 3, 4, 5, 6 }, buffer[..4]);
         Assert.Equal(2, b.Overruns);
     }
+
+    [Fact]
+    public void Bytes_come_out_in_order_across_the_ring_s_wrap_in_any_chunking()
+    {
+        var (a, b) = InMemoryByteLink.CreatePair(7);
+        var random = new Random(4);
+        var expected = new System.Collections.Generic.Queue<byte>();
+        var buffer = new byte[9];
+        byte next = 0;
+        for (var round = 0; round < 2_000; round++)
+        {
+            var chunk = new byte[random.Next(0, 5)];
+            for (var i = 0; i < chunk.Length; i++) chunk[i] = next++;
+            a.Write(chunk);
+            foreach (var x in chunk) expected.Enqueue(x);
+            while (expected.Count > 7) expected.Dequeue();
+
+            var n = b.Read(buffer.AsSpan(0, random.Next(0, 9)));
+            for (var i = 0; i < n; i++) Assert.Equal(expected.Dequeue(), buffer[i]);
+            Assert.Equal(expected.Count, b.BytesAvailable);
+        }
+        Assert.True(b.Overruns > 0);
+    }
 }

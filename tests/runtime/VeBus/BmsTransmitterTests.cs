@@ -141,4 +141,50 @@ public sealed class BmsTransmitterTests
         Assert.True(written > 0);
         Assert.Equal(1, link.SyncsSeen);
     }
+
+    [Fact]
+    public void NextDueMilliseconds_names_exactly_the_gaps_in_which_a_frame_goes_out()
+    {
+        var bus = RunningBus();
+        var script = new (long At, string Input, double Value)[]
+        {
+            (500, "CellMaxVoltage", 4.1), (2_300, "CellMaxVoltage", 3.4), (4_000, "MultiOn", 0), (8_000, "Bootloader", 1),
+            (8_100, "Bootloader", 0), (9_000, "MultiOn", 1),
+        };
+        var next = 0;
+        var checkedGaps = 0;
+        for (long t = 0; t < 12_000; t += 20)
+        {
+            while (next < script.Length && script[next].At <= t)
+            {
+                bus.Driver.Set(script[next].Input, script[next].Value);
+                next++;
+            }
+            bus.Driver.Step(20);
+            var due = bus.Link.Transmitter.NextDueMilliseconds(bus.Driver.Now);
+            var frame = bus.Sync();
+            Assert.True((due <= bus.Driver.Now) == (frame is not null), $"at {bus.Driver.Now} ms due {due} but frame {(frame is null ? "none" : "sent")}");
+            Assert.True(due >= bus.Driver.Now);
+            checkedGaps++;
+        }
+        Assert.Equal(600, checkedGaps);
+        Assert.True(bus.Sent.Count > 12);
+    }
+
+    [Fact]
+    public void A_skipped_gap_while_frames_are_off_makes_the_next_gap_send_at_once()
+    {
+        var bus = RunningBus();
+        bus.Run(200);
+        var transmitter = bus.Link.Transmitter;
+        Assert.True(transmitter.NextDueMilliseconds(bus.Driver.Now) > bus.Driver.Now);
+
+        bus.Driver.Set("Bootloader", true).Step(20);
+        Assert.Equal(long.MaxValue, transmitter.NextDueMilliseconds(bus.Driver.Now));
+        transmitter.SkipGap();
+        bus.Driver.Set("Bootloader", false).Step(20);
+
+        Assert.Equal(bus.Driver.Now, transmitter.NextDueMilliseconds(bus.Driver.Now));
+        Assert.NotNull(bus.Sync());
+    }
 }

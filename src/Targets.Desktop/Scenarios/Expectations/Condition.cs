@@ -26,7 +26,7 @@ internal sealed class Condition
 
     /// <summary>
     /// True when every observable is one whose changes the timeline tracks (engine states, outputs,
-    /// flags, zones, tables, LEDs, codes; the Multi's state; BMS and GX power): then the condition can
+    /// flags, zones, tables, LEDs, codes; the Multi's state and whether it hears the BMS; BMS and GX power): then the condition can
     /// only change in a step where the timeline records a change, and need not be evaluated otherwise.
     /// </summary>
     public bool ChangeDriven { get; }
@@ -36,7 +36,7 @@ internal sealed class Condition
         ObservableSource.State or ObservableSource.Output or ObservableSource.Flag or ObservableSource.Zone or ObservableSource.Table
             or ObservableSource.Led or ObservableSource.TableNumber or ObservableSource.Code or ObservableSource.PrimaryCode => true,
         ObservableSource.Simulator => (SimQuantity)o.Index is SimQuantity.MultiState or SimQuantity.MultiOn or SimQuantity.MultiVeBusError
-            or SimQuantity.BmsPowered or SimQuantity.GxPowered,
+            or SimQuantity.BmsPowered or SimQuantity.GxPowered or SimQuantity.MultiBmsPresent or SimQuantity.MultiEmergency,
         _ => false,
     };
 

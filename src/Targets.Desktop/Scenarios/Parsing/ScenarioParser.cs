@@ -71,7 +71,7 @@ internal static class ScenarioParser
         var settings = ReadSettings(map.Take("settings"), descriptor, r);
         var system = new SystemConfiguration();
         var bankOk = BankParser.Read(map.Take("bank"), map.KeyNode("bank"), system.Bank, r);
-        SystemParser.Read(map.Take("system"), system, r);
+        SystemParser.Read(map.Take("system"), (YamlNode?)map.KeyNode("product") ?? map.Node, system, descriptor, r);
         var controls = new ControlCatalog(descriptor);
         var catalog = new ObservableCatalog(descriptor);
         var timelineNode = map.Take("timeline");

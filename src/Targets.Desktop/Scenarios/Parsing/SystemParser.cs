@@ -1,5 +1,6 @@
 using BmsRules.Desktop.Scenarios.Controls;
 using BmsRules.Desktop.Simulation;
+using BmsRules.Runtime.Introspection;
 using YamlDotNet.RepresentationModel;
 
 namespace BmsRules.Desktop.Scenarios.Parsing;
@@ -17,12 +18,22 @@ internal static class SystemParser
     };
     public static readonly string[] SolarKeys = { "control", "sun", "max_current", "absorption_voltage", "efficiency" };
     public static readonly string[] DcdcKeys = { "control", "alternator", "max_current", "absorption_voltage", "efficiency" };
-    public static readonly string[] GxKeys = { "present", "power" };
+    public static readonly string[] GxKeys = { "present", "power", "dvcc", "dvcc_period" };
 
     private static readonly string[][] Wirings = { new[] { "loop" }, new[] { "l_to_minus", "l" }, new[] { "h_to_plus", "h" }, new[] { "none" } };
     private static readonly string[][] ChargerControls = { new[] { "atc" }, new[] { "dvcc" }, new[] { "none" } };
 
-    public static void Read(YamlNode? node, SystemConfiguration system, ValueReader r)
+    /// <summary>Reads <paramref name="node"/> into <paramref name="system"/>; <paramref name="productNode"/> is where to report that the product cannot talk to a Multi.</summary>
+    public static void Read(YamlNode? node, YamlNode productNode, SystemConfiguration system, EngineDescriptor descriptor, ValueReader r)
+    {
+        ReadSystem(node, system, descriptor, r);
+        if (system.Multi.Present && descriptor.VeBus is null)
+        {
+            r.Diagnostics.Add(node ?? productNode, $"The simulated Multi hears the BMS over VE.Bus, but {descriptor.DisplayName} has no VE.Bus frame (no 'vebus:' section in its spec): set 'multi: {{ present: false }}'.");
+        }
+    }
+
+    private static void ReadSystem(YamlNode? node, SystemConfiguration system, EngineDescriptor descriptor, ValueReader r)
     {
         if (node is null) return;
         var map = YamlMap.From(node, r.Diagnostics, "system");
@@ -34,7 +45,7 @@ internal static class SystemParser
         if (r.Choice(map, "bootloader", "system.bootloader", ControlCatalog.OnOff) is { } boot) system.Bootloader = boot == 1;
         if (r.Choice(map, "battery_data", "system.battery_data", ControlCatalog.DataState) is { } data) system.BatteryDataLost = data == 1;
         ReadLoads(map.Take("loads"), system, r);
-        ReadMulti(map.Take("multi"), system.Multi, r);
+        ReadMulti(map.Take("multi"), system.Multi, descriptor.VeBus, r);
         ReadCharger(map.Take("solar"), "system.solar", "sun", SolarKeys, system.Solar, r);
         ReadCharger(map.Take("dcdc"), "system.dcdc", "alternator", DcdcKeys, system.Dcdc, r);
         ReadGx(map.Take("gx"), system.Gx, r);
@@ -44,6 +55,11 @@ internal static class SystemParser
             if (charger.Control == ChargerControl.Dvcc && !system.Gx.Present)
             {
                 r.Diagnostics.Add((YamlNode?)map.KeyNode(key) ?? node, $"system.{key}.control is dvcc, which needs a GX device: add 'gx: {{ present: true }}' to system.");
+            }
+            else if (charger.Control == ChargerControl.Dvcc && !system.Multi.Present)
+            {
+                r.Diagnostics.Add((YamlNode?)map.KeyNode(key) ?? node,
+                    $"system.{key}.control is dvcc, but the GX reads the VE.Bus BMS through the Multi and there is none: remove 'present: false' from system.multi (it can stay without mains).");
             }
         }
     }
@@ -75,7 +91,7 @@ internal static class SystemParser
         map.Finish(LoadKeys);
     }
 
-    private static void ReadMulti(YamlNode? node, MultiParameters multi, ValueReader r)
+    private static void ReadMulti(YamlNode? node, MultiParameters multi, VeBusLayout? layout, ValueReader r)
     {
         if (node is null) return;
         var map = YamlMap.From(node, r.Diagnostics, "system.multi");
@@ -99,7 +115,18 @@ internal static class SystemParser
         if (r.Quantity(map, "float_voltage", QuantityKind.Voltage, "system.multi.float_voltage", 5, 70, Volts) is { } fv) multi.FloatVoltage = fv;
         if (r.Quantity(map, "rebulk_voltage", QuantityKind.Voltage, "system.multi.rebulk_voltage", 5, 70, Volts) is { } rv) multi.RebulkVoltage = rv;
         if (r.Time(map, "absorption_time", "system.multi.absorption_time") is { } at) multi.AbsorptionTimeMs = at;
-        if (r.Time(map, "bms_timeout", "system.multi.bms_timeout") is { } timeout) multi.BmsTimeoutMs = timeout;
+        if (r.Time(map, "bms_timeout", "system.multi.bms_timeout") is { } timeout)
+        {
+            // The Multi's VE.Bus end refuses a timeout that one slow repeat of the BMS frame would trip.
+            if (layout is not null && timeout <= layout.LowPowerIntervalMilliseconds)
+            {
+                r.Diagnostics.Add(map.KeyNode("bms_timeout")!, $"system.multi.bms_timeout must be longer than the BMS frame's low-power repeat interval ({TimeText.Span(layout.LowPowerIntervalMilliseconds)}), or a single slow frame would put the Multi in emergency mode.");
+            }
+            else
+            {
+                multi.BmsTimeoutMs = timeout;
+            }
+        }
         if (r.Quantity(map, "efficiency", QuantityKind.Percent, "system.multi.efficiency", 0.1, 1, "between 10 % and 100 %") is { } eff) multi.Efficiency = eff;
         if (r.Quantity(map, "idle_power", QuantityKind.Power, "system.multi.idle_power", 0, 10_000, "between 0 W and 10 kW") is { } idle) multi.IdlePower = idle;
         map.Finish(MultiKeys);
@@ -126,6 +153,12 @@ internal static class SystemParser
         gx.Present = true;
         if (r.Bool(map, "present", "system.gx.present") is { } present) gx.Present = present;
         if (r.Quantity(map, "power", QuantityKind.Power, "system.gx.power", 0, 1000, "between 0 W and 1 kW") is { } power) gx.Power = power;
+        if (r.Bool(map, "dvcc", "system.gx.dvcc") is { } dvcc) gx.Dvcc = dvcc;
+        if (r.Time(map, "dvcc_period", "system.gx.dvcc_period") is { } period)
+        {
+            if (period is >= 100 and <= 600_000) gx.DvccPeriodMs = period;
+            else r.Diagnostics.Add(map.KeyNode("dvcc_period")!, "system.gx.dvcc_period must be between 100 ms and 10 min (Venus OS: 3 s).");
+        }
         map.Finish(GxKeys);
     }
 }

@@ -64,7 +64,7 @@ internal sealed class ChangeTracker
             var o = _tracked[i];
             if (o.Source == ObservableSource.TableNumber) continue;
             if (o.Source == ObservableSource.Simulator && (SimQuantity)o.Index is SimQuantity.MultiState or SimQuantity.MultiVeBusError
-                or SimQuantity.BmsPowered or SimQuantity.GxPowered) continue;
+                or SimQuantity.BmsPowered or SimQuantity.GxPowered or SimQuantity.MultiBmsPresent or SimQuantity.MultiEmergency) continue;
             _othersAlways = true;
         }
     }

@@ -93,7 +93,8 @@ internal static class ScenarioRunner
             if (o.Source == ObservableSource.Simulator)
             {
                 var q = (SimQuantity)o.Index;
-                if (q is SimQuantity.MultiState or SimQuantity.MultiVeBusError && !system.Multi.Present) continue;
+                if (q is SimQuantity.MultiState or SimQuantity.MultiVeBusError or SimQuantity.MultiBmsPresent or SimQuantity.MultiEmergency
+                    && !system.Multi.Present) continue;
                 if (q == SimQuantity.GxPowered && !system.Gx.Present) continue;
             }
             result.Add(o);

@@ -151,6 +151,33 @@ public sealed class ObservableCatalog
         Sim(SimQuantity.BtvAllowCharge, "btv.allow_charge", "BTV allowed to charge", ValueKind.Bool);
         Sim(SimQuantity.BtvAllowDischarge, "btv.allow_discharge", "BTV allowed to discharge", ValueKind.Bool);
         Sim(SimQuantity.BtvPreAlarm, "btv.pre_alarm", "BTV pre-alarm", ValueKind.Bool);
+        // The BMS as the Multi received it over VE.Bus, and the bus itself.
+        Sim(SimQuantity.MultiBmsPresent, "multi.bms_present", "Multi hears the BMS", ValueKind.Bool, track: true);
+        Sim(SimQuantity.MultiEmergency, "multi.emergency", "Multi without BMS frames (emergency)", ValueKind.Bool, track: true);
+        Sim(SimQuantity.VeBusSyncs, "vebus.syncs", "Sync frames sent by the Multi", ValueKind.Number);
+        Sim(SimQuantity.VeBusFramesSent, "vebus.frames_sent", "BMS frames sent", ValueKind.Number);
+        Sim(SimQuantity.VeBusFramesReceived, "vebus.frames_received", "BMS frames the Multi accepted", ValueKind.Number);
+        Sim(SimQuantity.VeBusFramesIgnored, "vebus.frames_ignored", "BMS frames the Multi ignored (frame number)", ValueKind.Number);
+        Sim(SimQuantity.VeBusRejections, "vebus.rejections", "Bytes the Multi rejected (corrupt, truncated)", ValueKind.Number);
+        Sim(SimQuantity.VeBusFrameInterval, "vebus.frame_interval", "Time between the last two BMS frames", ValueKind.Number, "s");
+        Sim(SimQuantity.VeBusLastFrameAge, "vebus.last_frame_age", "Time since the last BMS frame", ValueKind.Number, "s");
+        Sim(SimQuantity.VeBusAllowToCharge, "vebus.allow_to_charge", "BMS frame: allow to charge", ValueKind.Bool);
+        Sim(SimQuantity.VeBusAllowToDischarge, "vebus.allow_to_discharge", "BMS frame: allow to discharge", ValueKind.Bool);
+        Sim(SimQuantity.VeBusChargeReduction, "vebus.charge_reduction", "BMS frame: charge reduction", ValueKind.Bool);
+        Sim(SimQuantity.VeBusLowPowerMode, "vebus.low_power_mode", "BMS frame: low-power mode", ValueKind.Bool);
+        Sim(SimQuantity.VeBusPreAlarm, "vebus.pre_alarm", "BMS frame: pre-alarm", ValueKind.Bool);
+        Sim(SimQuantity.VeBusBmsVersion, "vebus.bms_version", "BMS frame: version", ValueKind.Number);
+        // What a GX device shows (Venus OS D-Bus paths), NaN (n/a) when a path is empty.
+        Sim(SimQuantity.GxAllowToCharge, "gx./Bms/AllowToCharge", "GX /Bms/AllowToCharge", ValueKind.Number);
+        Sim(SimQuantity.GxAllowToDischarge, "gx./Bms/AllowToDischarge", "GX /Bms/AllowToDischarge", ValueKind.Number);
+        Sim(SimQuantity.GxBmsExpected, "gx./Bms/BmsExpected", "GX /Bms/BmsExpected", ValueKind.Number);
+        Sim(SimQuantity.GxError, "gx./Bms/Error", "GX /Bms/Error", ValueKind.Number);
+        Sim(SimQuantity.GxPreAlarm, "gx./Bms/PreAlarm", "GX /Bms/PreAlarm", ValueKind.Number);
+        Sim(SimQuantity.GxBmsType, "gx./Bms/BmsType", "GX /Bms/BmsType", ValueKind.Number);
+        Sim(SimQuantity.GxBmsVersion, "gx./Devices/Bms/Version", "GX /Devices/Bms/Version", ValueKind.Number);
+        Sim(SimQuantity.GxChargeDisabled, "gx./SystemState/ChargeDisabled", "GX /SystemState/ChargeDisabled", ValueKind.Number);
+        Sim(SimQuantity.GxDischargeDisabled, "gx./SystemState/DischargeDisabled", "GX /SystemState/DischargeDisabled", ValueKind.Number);
+        Sim(SimQuantity.GxMaxChargeCurrent, "gx.dvcc.max_charge_current", "GX DVCC max charge current", ValueKind.Number, "A");
     }
 
     private void Sim(SimQuantity q, string name, string label, ValueKind kind, string? unit = null, string[]? names = null, bool track = false)

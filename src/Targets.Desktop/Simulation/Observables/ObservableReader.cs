@@ -64,7 +64,47 @@ public static class ObservableReader
             SimQuantity.BtvAllowCharge => sim.Btv.AllowCharge ? 1 : 0,
             SimQuantity.BtvAllowDischarge => sim.Btv.AllowDischarge ? 1 : 0,
             SimQuantity.BtvPreAlarm => sim.Btv.PreAlarm ? 1 : 0,
+            SimQuantity.MultiBmsPresent => sim.MultiView.BmsPresent ? 1 : 0,
+            SimQuantity.MultiEmergency => sim.MultiView.EmergencyMode ? 1 : 0,
+            SimQuantity.VeBusAllowToCharge => sim.MultiView.AllowToCharge ? 1 : 0,
+            SimQuantity.VeBusAllowToDischarge => sim.MultiView.AllowToDischarge ? 1 : 0,
+            SimQuantity.VeBusChargeReduction => sim.MultiView.ChargeReduction ? 1 : 0,
+            SimQuantity.VeBusLowPowerMode => sim.MultiView.LowPowerMode ? 1 : 0,
+            SimQuantity.VeBusPreAlarm => sim.MultiView.PreAlarm ? 1 : 0,
+            SimQuantity.VeBusBmsVersion => sim.MultiView.BmsVersion,
+            >= SimQuantity.VeBusSyncs and <= SimQuantity.VeBusLastFrameAge => ReadBus(sim, q),
+            >= SimQuantity.GxAllowToCharge and <= SimQuantity.GxMaxChargeCurrent => ReadGx(sim.Gx, q),
             _ => double.NaN,
         };
     }
+
+    private static double ReadBus(SystemSimulator sim, SimQuantity q)
+    {
+        if (sim.Bus is not { } bus) return q is SimQuantity.VeBusFrameInterval or SimQuantity.VeBusLastFrameAge ? double.NaN : 0;
+        var monitor = bus.Multi.Monitor;
+        return q switch
+        {
+            SimQuantity.VeBusSyncs => bus.Syncs,
+            SimQuantity.VeBusFramesSent => bus.FramesSent,
+            SimQuantity.VeBusFramesReceived => bus.FramesReceived,
+            SimQuantity.VeBusFramesIgnored => bus.Multi.FramesIgnored,
+            SimQuantity.VeBusRejections => bus.Multi.Rejections,
+            SimQuantity.VeBusFrameInterval => monitor.LastIntervalMs >= 0 ? monitor.LastIntervalMs / 1000.0 : double.NaN,
+            _ => monitor.LastHeardMs >= 0 ? (sim.NowMs - monitor.LastHeardMs) / 1000.0 : double.NaN,
+        };
+    }
+
+    private static double ReadGx(GxDevice gx, SimQuantity q) => q switch
+    {
+        SimQuantity.GxAllowToCharge => gx.AllowToCharge,
+        SimQuantity.GxAllowToDischarge => gx.AllowToDischarge,
+        SimQuantity.GxBmsExpected => gx.BmsExpected,
+        SimQuantity.GxError => gx.Error,
+        SimQuantity.GxPreAlarm => gx.PreAlarm,
+        SimQuantity.GxBmsType => gx.BmsType,
+        SimQuantity.GxBmsVersion => gx.BmsVersion,
+        SimQuantity.GxChargeDisabled => gx.ChargeDisabled,
+        SimQuantity.GxDischargeDisabled => gx.DischargeDisabled,
+        _ => gx.MaxChargeCurrent,
+    };
 }
