@@ -33,22 +33,7 @@ internal static class AuditCommand
 
     public static int Run(string? given, string? productId, FileInfo? output, TextWriter stdout, TextWriter error)
     {
-        var path = SpecLocator.Find(given);
-        if (path is null)
-        {
-            error.WriteLine($"bms audit: no spec given and no {SpecLocator.RelativePath} found from {Directory.GetCurrentDirectory()} upwards.");
-            return 2;
-        }
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"bms audit: cannot read '{path}': {ex.Message}");
-            return 2;
-        }
+        if (!SpecLocator.TryRead(given, "audit", error, out var path, out var text)) return 2;
 
         var compilation = SpecCompiler.Compile(path, text);
         var document = SpecCompiler.ParseDocument(path, text);

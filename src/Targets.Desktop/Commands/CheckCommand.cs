@@ -28,22 +28,7 @@ internal static class CheckCommand
 
     public static int Run(string? given, TextWriter output, TextWriter error)
     {
-        var path = SpecLocator.Find(given);
-        if (path is null)
-        {
-            error.WriteLine($"bms check: no spec given and no {SpecLocator.RelativePath} found from {Directory.GetCurrentDirectory()} upwards.");
-            return 2;
-        }
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"bms check: cannot read '{path}': {ex.Message}");
-            return 2;
-        }
+        if (!SpecLocator.TryRead(given, "check", error, out var path, out var text)) return 2;
 
         var result = SpecCompiler.Compile(path, text);
         foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic.ToMsBuildString());

@@ -19,6 +19,31 @@ internal static class SpecLocator
         return null;
     }
 
+    /// <summary>
+    /// Finds and reads the spec for <paramref name="command"/>. On failure writes why to <paramref name="error"/>
+    /// and returns false (the command then exits 2).
+    /// </summary>
+    public static bool TryRead(string? given, string command, TextWriter error, out string path, out string text)
+    {
+        text = "";
+        path = Find(given) ?? "";
+        if (path.Length == 0)
+        {
+            error.WriteLine($"bms {command}: no spec given and no {RelativePath} found from {Directory.GetCurrentDirectory()} upwards.");
+            return false;
+        }
+        try
+        {
+            text = File.ReadAllText(path);
+            return true;
+        }
+        catch (System.Exception ex) when (ex is IOException or System.UnauthorizedAccessException)
+        {
+            error.WriteLine($"bms {command}: cannot read '{path}': {ex.Message}");
+            return false;
+        }
+    }
+
     /// <summary>The spec's folder and file name ("spec/rules.yaml"): stable wherever the tool runs, so outputs can be compared.</summary>
     public static string Display(string path)
     {
