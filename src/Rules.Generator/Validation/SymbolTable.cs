@@ -74,7 +74,7 @@ internal sealed class SymbolTable
         foreach (var symbol in _symbols.Values)
         {
             if (kind is not null && symbol.Kind != kind) continue;
-            var distance = Distance(name.ToLowerInvariant(), symbol.Name.ToLowerInvariant());
+            var distance = Helpers.EditDistance.Between(name.ToLowerInvariant(), symbol.Name.ToLowerInvariant());
             if (distance < bestDistance) { bestDistance = distance; best = symbol.Name; }
         }
         return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? $" (did you mean '{best}'?)" : "";
@@ -107,24 +107,6 @@ internal sealed class SymbolTable
             }
             _symbols.Add(located.Text, new Symbol(kind, i, located.Text, located.Span));
         }
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }
 

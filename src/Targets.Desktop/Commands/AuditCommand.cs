@@ -59,7 +59,7 @@ internal static class AuditCommand
         }
         try
         {
-            File.WriteAllText(output.FullName, book);
+            Output.AtomicFile.WriteAllText(output.FullName, book);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -35,7 +35,7 @@ internal static class GraphCommand
             }
             try
             {
-                File.WriteAllText(file.FullName, text);
+                Output.AtomicFile.WriteAllText(file.FullName, text);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

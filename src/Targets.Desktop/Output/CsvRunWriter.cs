@@ -23,6 +23,8 @@ internal sealed class CsvRunWriter : IRunObserver, IDisposable
         SimQuantity.DcLoadCurrent, SimQuantity.BmsSupplyCurrent,
     };
 
+    private readonly AtomicFile _file;
+    private bool _ended;
     private readonly StreamWriter _writer;
     private readonly bool _everyStep;
     private readonly char[] _buffer = new char[64];
@@ -33,7 +35,8 @@ internal sealed class CsvRunWriter : IRunObserver, IDisposable
 
     public CsvRunWriter(string path, bool everyStep)
     {
-        _writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
+        _file = new AtomicFile(path);
+        _writer = new StreamWriter(_file.Stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
         _everyStep = everyStep;
     }
 
@@ -60,10 +63,18 @@ internal sealed class CsvRunWriter : IRunObserver, IDisposable
     {
         _ = result;
         if (_lastWritten != _lastStep) Row(sim, _lastStep);
-        _writer.Flush();
+        _writer.Flush(); // into the file, which stays open for the commit
+        _file.Commit();
+        _ended = true;
     }
 
-    public void Dispose() => _writer.Dispose();
+    /// <summary>Closes the file; a run that did not end leaves the previous file (if any) untouched.</summary>
+    public void Dispose()
+    {
+        // A StreamWriter that leaves its stream open flushes again on every Dispose: only before the commit.
+        if (!_ended) _writer.Dispose();
+        _file.Dispose();
+    }
 
     private void Row(SystemSimulator sim, long nowMs)
     {

@@ -25,8 +25,9 @@ internal static class JsonEventLogWriter
 
     public static void Write(string path, RunResult result, GxRecorder? gx = null, VeBusSummary? bus = null)
     {
-        using var stream = File.Create(path);
-        Write(stream, result, gx, bus);
+        using var file = new AtomicFile(path);
+        Write(file.Stream, result, gx, bus);
+        file.Commit();
     }
 
     public static void Write(Stream stream, RunResult result, GxRecorder? gx = null, VeBusSummary? bus = null)

@@ -31,7 +31,7 @@ internal static class SvgPlotWriter
         ["Charging"] = "#43a047", ["ChargerOnly"] = "#26a69a", ["ReducedCharging"] = "#fdd835", ["Emergency"] = "#fb8c00", ["Error"] = "#e53935", ["Unsupported"] = "#8e24aa",
     };
 
-    public static void Write(string path, RunResult result, PlotRecorder plot) => File.WriteAllText(path, Render(result, plot), new UTF8Encoding(false));
+    public static void Write(string path, RunResult result, PlotRecorder plot) => AtomicFile.WriteAllText(path, Render(result, plot));
 
     public static string Render(RunResult result, PlotRecorder plot)
     {

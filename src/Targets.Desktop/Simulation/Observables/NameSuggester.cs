@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using BmsRules.Generator.Helpers;
 
 namespace BmsRules.Desktop.Simulation.Observables;
 
@@ -13,7 +14,7 @@ public static class NameSuggester
         var bestDistance = int.MaxValue;
         foreach (var candidate in known)
         {
-            var d = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var d = EditDistance.Between(name.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (d < bestDistance)
             {
                 bestDistance = d;
@@ -34,23 +35,5 @@ public static class NameSuggester
             }
         }
         return prefix;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }
