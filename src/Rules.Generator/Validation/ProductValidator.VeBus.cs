@@ -16,10 +16,14 @@ internal sealed partial class ProductValidator
     {
         var spec = _product.VeBus;
         if (spec is null) return null;
-        if (spec.Provisional?.Text != "true")
+        // Provisional = the layout rests on assumptions. Only a layout whose every part has a source (a bus
+        // capture) may say 'provisional: false'.
+        var confirmed = spec.Provisional?.Text == "false" && string.IsNullOrWhiteSpace(spec.Provenance.Assumption) && spec.Provenance.Sources.Count > 0;
+        if (spec.Provisional?.Text != "true" && !confirmed)
         {
             _d.Report(DiagnosticRules.InvalidValue, spec.Provisional?.Span ?? spec.Span,
-                "The VE.Bus BMS frame is not public (see vebus.md): the section must say 'provisional: true' until a bus capture confirms it");
+                "The VE.Bus BMS frame is not public (see vebus.md): the section must say 'provisional: true' while it rests on an assumption; " +
+                "'provisional: false' needs sources only (e.g. the bus capture that confirmed it)");
         }
 
         var address = Address(spec.Address);

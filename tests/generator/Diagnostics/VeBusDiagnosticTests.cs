@@ -19,6 +19,16 @@ public class VeBusDiagnosticTests
     }
 
     [Fact]
+    public void A_layout_confirmed_by_sources_alone_may_drop_provisional()
+    {
+        var rules = SpecFiles.ReadRules();
+        var start = rules.IndexOf("      assumption: >-\n        Provisional until a bus capture", System.StringComparison.Ordinal);
+        var end = rules.IndexOf("      covers: [V2-21", start, System.StringComparison.Ordinal);
+        var spec = SpecFiles.ReplaceOnce(rules[..start] + rules[end..], "      provisional: true\n", "      provisional: false\n");
+        Assert.Empty(SpecCheck.Diagnostics(spec, "rules.yaml"));
+    }
+
+    [Fact]
     [Trait("Diagnostic", "BMS006")]
     public void Two_fields_on_the_same_bit_overlap()
     {
