@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using BmsRules.Runtime.Board;
 using Meadow;
 using Meadow.Devices;
 
@@ -23,9 +24,9 @@ namespace BmsRules.Targets.Meadow
         /// <inheritdoc/>
         public override Task Initialize()
         {
-            // Integration point for the VE.Bus BMS link (BmsRules.Runtime.VeBus): pass its factory,
-            // e.g. context => new VeBusBmsLink(context), instead of null.
-            _bms = new BmsApplication(Device, Settings, Resolver.Log, linkFactory: null);
+            // The VE.Bus BMS link on COM4: answers the Multi's sync frames with the spec's BMS frame, from the
+            // last completed control cycle (BmsRules.Runtime.Board.VeBusLinkService).
+            _bms = new BmsApplication(Device, Settings, Resolver.Log, linkFactory: context => new VeBusLinkService(context));
             _bms.Initialize();
             return Task.CompletedTask;
         }

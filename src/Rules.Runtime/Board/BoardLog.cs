@@ -32,5 +32,11 @@ namespace BmsRules.Runtime.Board
 
         [LoggerMessage(EventId = 107, Level = LogLevel.Warning, Message = "All outputs floating: {Reason}")]
         public static partial void OutputsFloated(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 108, Level = LogLevel.Information, Message = "VE.Bus link started on {Port} (BMS frame layout provisional: {Provisional})")]
+        public static partial void LinkStarted(ILogger logger, string port, bool provisional);
+
+        [LoggerMessage(EventId = 109, Level = LogLevel.Error, Message = "VE.Bus link error; retrying")]
+        public static partial void LinkError(ILogger logger, Exception exception);
     }
 }

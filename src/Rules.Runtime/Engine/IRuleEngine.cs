@@ -5,15 +5,12 @@ namespace BmsRules.Runtime
     /// <summary>
     /// The index-based view of a generated engine, for code that must work with any product
     /// (the controller, the simulator, the property tests). Indices follow the order of the
-    /// spec and are listed in <see cref="Descriptor"/>. Every member is allocation-free.
+    /// spec and are listed in <see cref="IFlagSource.Descriptor"/>. Every member is allocation-free.
     /// Each generated engine also has a typed API: a readonly inputs struct, an outputs struct
     /// and <c>Step(in inputs, nowMs)</c>; both views drive the same state.
     /// </summary>
-    public interface IRuleEngine
+    public interface IRuleEngine : IFlagSource
     {
-        /// <summary>Names, units, ranges, machines and codes of this engine.</summary>
-        EngineDescriptor Descriptor { get; }
-
         /// <summary>Back to the power-up state: machines at their initial states, thresholds released, timers cleared, inputs unset (numbers NaN).</summary>
         void Reset();
 
@@ -31,9 +28,6 @@ namespace BmsRules.Runtime
 
         /// <summary>Output <paramref name="index"/> after the last step.</summary>
         OutputLevel GetOutput(int index);
-
-        /// <summary>Flag <paramref name="index"/> after the last step.</summary>
-        bool GetFlag(int index);
 
         /// <summary>Condition <paramref name="index"/> (thresholds first, then signals) after the last step.</summary>
         bool GetCondition(int index);

@@ -89,7 +89,7 @@ namespace BmsRules.Runtime.VeBus
         }
 
         /// <summary>Writes the payload (command byte first) carrying <paramref name="engine"/>'s flags now.</summary>
-        public void WritePayload(IRuleEngine engine, Span<byte> payload)
+        public void WritePayload(IFlagSource engine, Span<byte> payload)
         {
             _template.AsSpan().CopyTo(payload);
             for (var i = 0; i < _flag.Length; i++)
@@ -117,7 +117,7 @@ namespace BmsRules.Runtime.VeBus
         }
 
         /// <summary>Encodes the BMS frame carrying <paramref name="engine"/>'s flags now, with frame number <paramref name="frameNumber"/>.</summary>
-        public bool TryEncode(IRuleEngine engine, int frameNumber, Span<byte> destination, out int written)
+        public bool TryEncode(IFlagSource engine, int frameNumber, Span<byte> destination, out int written)
         {
             Span<byte> payload = stackalloc byte[PayloadLength];
             WritePayload(engine, payload);

@@ -20,7 +20,7 @@ namespace BmsRules.Runtime.VeBus
         private int _lastFrameNumber = -1;
 
         /// <summary>Links <paramref name="engine"/> (which must have a VE.Bus layout) to the bus through <paramref name="link"/>.</summary>
-        public VeBusBmsLink(IRuleEngine engine, IByteLink link)
+        public VeBusBmsLink(IFlagSource engine, IByteLink link)
         {
             _link = link ?? throw new ArgumentNullException(nameof(link));
             Transmitter = new VeBusBmsTransmitter(engine);

@@ -12,14 +12,14 @@ namespace BmsRules.Runtime.VeBus
     /// </summary>
     public sealed class VeBusBmsTransmitter
     {
-        private readonly IRuleEngine _engine;
+        private readonly IFlagSource _engine;
         private readonly VeBusLayout _layout;
         private readonly byte[] _lastPayload;
         private readonly byte[] _payload;
         private bool _hasSent;
 
         /// <summary>Transmits for <paramref name="engine"/>, whose descriptor must have a VE.Bus layout.</summary>
-        public VeBusBmsTransmitter(IRuleEngine engine)
+        public VeBusBmsTransmitter(IFlagSource engine)
         {
             _engine = engine ?? throw new ArgumentNullException(nameof(engine));
             _layout = engine.Descriptor.VeBus
