@@ -1,8 +1,8 @@
 using System;
 using System.IO;
 using BmsRules.Desktop.Commands;
-using BmsRules.Desktop.Scenarios;
-using BmsRules.Desktop.Scenarios.Running;
+using BmsRules.Simulation.Scenarios;
+using BmsRules.Simulation.Scenarios.Running;
 
 namespace BmsRules.Desktop.Tests;
 

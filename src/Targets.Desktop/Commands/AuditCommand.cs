@@ -59,7 +59,7 @@ internal static class AuditCommand
         }
         try
         {
-            Output.AtomicFile.WriteAllText(output.FullName, book);
+            BmsRules.Simulation.Output.AtomicFile.WriteAllText(output.FullName, book);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -35,7 +35,7 @@ internal static class GraphCommand
             }
             try
             {
-                Output.AtomicFile.WriteAllText(file.FullName, text);
+                BmsRules.Simulation.Output.AtomicFile.WriteAllText(file.FullName, text);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

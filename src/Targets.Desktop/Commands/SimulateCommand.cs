@@ -4,10 +4,11 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using BmsRules.Desktop.Output;
-using BmsRules.Desktop.Scenarios;
-using BmsRules.Desktop.Scenarios.Expectations;
-using BmsRules.Desktop.Scenarios.Model;
-using BmsRules.Desktop.Scenarios.Running;
+using BmsRules.Simulation.Output;
+using BmsRules.Simulation.Scenarios;
+using BmsRules.Simulation.Scenarios.Expectations;
+using BmsRules.Simulation.Scenarios.Model;
+using BmsRules.Simulation.Scenarios.Running;
 using Spectre.Console;
 
 namespace BmsRules.Desktop.Commands;

@@ -5,9 +5,10 @@ using System.Linq;
 using System.IO;
 using System.Text.RegularExpressions;
 using BmsRules.Desktop.Output;
-using BmsRules.Desktop.Scenarios;
-using BmsRules.Desktop.Scenarios.Running;
-using BmsRules.Desktop.Simulation;
+using BmsRules.Simulation.Output;
+using BmsRules.Simulation.Scenarios;
+using BmsRules.Simulation.Scenarios.Running;
+using BmsRules.Simulation;
 using Spectre.Console;
 
 namespace BmsRules.Desktop.Commands;

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using BmsRules.Desktop.VeBus;
+using BmsRules.Simulation.VeBus;
 using BmsRules.Products;
 using BmsRules.Runtime;
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using BmsRules.Desktop.VeBus;
+using BmsRules.Simulation.VeBus;
 using BmsRules.Products;
 
 namespace BmsRules.Desktop.Commands;

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using BmsRules.Desktop.VeBus;
+using BmsRules.Simulation.VeBus;
 using BmsRules.Runtime.VeBus;
 
 namespace BmsRules.Desktop.Commands;

@@ -5,8 +5,9 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using BmsRules.Desktop.Simulation;
+using BmsRules.Simulation;
 using BmsRules.Desktop.VeBus;
+using BmsRules.Simulation.VeBus;
 
 namespace BmsRules.Desktop.Commands;
 

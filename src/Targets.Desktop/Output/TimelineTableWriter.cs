@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Linq;
-using BmsRules.Desktop.Scenarios;
-using BmsRules.Desktop.Scenarios.Expectations;
-using BmsRules.Desktop.Scenarios.Running;
+using BmsRules.Simulation.Scenarios;
+using BmsRules.Simulation.Scenarios.Expectations;
+using BmsRules.Simulation.Scenarios.Running;
 using Spectre.Console;
 
 namespace BmsRules.Desktop.Output;

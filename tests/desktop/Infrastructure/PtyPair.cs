@@ -3,6 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
 using BmsRules.Desktop.VeBus;
+using BmsRules.Simulation.VeBus;
 using Xunit.Sdk;
 
 namespace BmsRules.Desktop.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using BmsRules.Desktop.Output;
+using BmsRules.Simulation.Output;
 using Xunit;
 
 namespace BmsRules.Desktop.Tests.Output;

@@ -1,5 +1,5 @@
 using BmsRules.Desktop.Commands;
-using BmsRules.Desktop.Scenarios.Expectations;
+using BmsRules.Simulation.Scenarios.Expectations;
 
 namespace BmsRules.Desktop.Tests.Scenarios;
 

@@ -1,4 +1,4 @@
-using BmsRules.Desktop.Scenarios.Parsing;
+using BmsRules.Simulation.Scenarios.Parsing;
 
 namespace BmsRules.Desktop.Tests.Scenarios;
 

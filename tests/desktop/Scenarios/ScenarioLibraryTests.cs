@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using BmsRules.Desktop.Scenarios;
+using BmsRules.Simulation.Scenarios;
 
 namespace BmsRules.Desktop.Tests.Scenarios;
 

@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using BmsRules.Desktop.Scenarios.Controls;
-using BmsRules.Desktop.Scenarios.Parsing;
-using BmsRules.Desktop.Simulation.Observables;
+using BmsRules.Simulation.Scenarios.Controls;
+using BmsRules.Simulation.Scenarios.Parsing;
+using BmsRules.Simulation.Observables;
 using BmsRules.Products;
 
 namespace BmsRules.Desktop.Tests.Scenarios;

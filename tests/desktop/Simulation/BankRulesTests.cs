@@ -1,6 +1,6 @@
 using System.Linq;
 using BmsRules.Desktop.Commands;
-using BmsRules.Desktop.Simulation;
+using BmsRules.Simulation;
 
 namespace BmsRules.Desktop.Tests.Simulation;
 

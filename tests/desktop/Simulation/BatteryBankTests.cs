@@ -1,4 +1,4 @@
-using BmsRules.Desktop.Simulation;
+using BmsRules.Simulation;
 
 namespace BmsRules.Desktop.Tests.Simulation;
 

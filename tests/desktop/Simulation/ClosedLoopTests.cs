@@ -1,6 +1,6 @@
 using System.Linq;
-using BmsRules.Desktop.Scenarios;
-using BmsRules.Desktop.Scenarios.Running;
+using BmsRules.Simulation.Scenarios;
+using BmsRules.Simulation.Scenarios.Running;
 
 namespace BmsRules.Desktop.Tests.Simulation;
 

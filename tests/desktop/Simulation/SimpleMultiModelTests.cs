@@ -1,5 +1,6 @@
-using BmsRules.Desktop.Simulation;
+using BmsRules.Simulation;
 using BmsRules.Desktop.VeBus;
+using BmsRules.Simulation.VeBus;
 
 namespace BmsRules.Desktop.Tests.Simulation;
 

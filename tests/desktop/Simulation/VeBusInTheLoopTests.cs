@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
-using BmsRules.Desktop.Scenarios;
-using BmsRules.Desktop.Scenarios.Model;
-using BmsRules.Desktop.Scenarios.Running;
-using BmsRules.Desktop.Simulation;
+using BmsRules.Simulation.Scenarios;
+using BmsRules.Simulation.Scenarios.Model;
+using BmsRules.Simulation.Scenarios.Running;
+using BmsRules.Simulation;
 using BmsRules.Desktop.VeBus;
+using BmsRules.Simulation.VeBus;
 
 namespace BmsRules.Desktop.Tests.Simulation;
 

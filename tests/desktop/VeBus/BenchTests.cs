@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using BmsRules.Desktop.Commands;
 using BmsRules.Desktop.VeBus;
+using BmsRules.Simulation.VeBus;
 using BmsRules.Products.VeBusBmsV2;
 using BmsRules.Testing;
 using Xunit;

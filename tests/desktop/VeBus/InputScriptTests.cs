@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using BmsRules.Desktop.VeBus;
+using BmsRules.Simulation.VeBus;
 using BmsRules.Products.VeBusBmsV2;
 using Xunit;
 

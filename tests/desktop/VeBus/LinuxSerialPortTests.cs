@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using BmsRules.Desktop.Tests.Infrastructure;
 using BmsRules.Desktop.VeBus;
+using BmsRules.Simulation.VeBus;
 using Xunit;
 
 namespace BmsRules.Desktop.Tests.VeBus;
@@ -101,7 +102,7 @@ public sealed class LinuxSerialPortTests
         var error = new StringWriter();
 
         var code = BmsRules.Desktop.Commands.VeBusMultiCommand.Run("/dev/null", LinuxSerialPort.VeBusBaud, 1, "VeBusBmsV2",
-            new BmsRules.Desktop.Commands.VeBusMultiCommand.Setup(true, BmsRules.Desktop.Simulation.MultiSwitch.On, "2629492", false, 12), output, error, CancellationToken.None);
+            new BmsRules.Desktop.Commands.VeBusMultiCommand.Setup(true, BmsRules.Simulation.MultiSwitch.On, "2629492", false, 12), output, error, CancellationToken.None);
 
         Assert.Equal(2, code);
         Assert.Contains("bms vebus multi: '/dev/null' is not a terminal device", error.ToString(), StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using BmsRules.Desktop.VeBus;
+using BmsRules.Simulation.VeBus;
 using BmsRules.Products.VeBusBmsV2;
 using BmsRules.Runtime.Hardware;
 using BmsRules.Runtime.Introspection;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using BmsRules.Desktop.Tests.Infrastructure;
 using BmsRules.Desktop.VeBus;
+using BmsRules.Simulation.VeBus;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -90,7 +91,7 @@ public sealed class TwoProcessBusTests
         var error = new StringWriter();
 
         var code = BmsRules.Desktop.Commands.VeBusMultiCommand.Run("/dev/null", 256_000, 1, "VeBusBmsV2",
-            new BmsRules.Desktop.Commands.VeBusMultiCommand.Setup(true, BmsRules.Desktop.Simulation.MultiSwitch.On, "26294", false, 12), output, error,
+            new BmsRules.Desktop.Commands.VeBusMultiCommand.Setup(true, BmsRules.Simulation.MultiSwitch.On, "26294", false, 12), output, error,
             System.Threading.CancellationToken.None);
 
         Assert.Equal(2, code);
