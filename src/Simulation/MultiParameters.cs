@@ -15,8 +15,19 @@ public sealed class MultiParameters
     /// <summary>VE.Bus firmware number, seven digits (V2-17).</summary>
     public string Firmware { get; set; } = "2629492";
 
-    /// <summary>The VE.Bus BMS or ESS assistant is installed (needed for firmware 415–488).</summary>
+    /// <summary>The VE.Bus BMS assistant is installed (firmware 415–488 needs it or the ESS assistant, V2-17).</summary>
     public bool Assistant { get; set; }
+
+    /// <summary>
+    /// The ESS assistant is installed. A GX reads it as <c>/Hub4/AssistantId</c> = 5 and only then shows the BMS in its
+    /// system state (<see cref="VenusOsRules.SystemStateFlags"/>). Default off: the V2 manual's systems (001 §4.1, §4.2)
+    /// are an inverter/charger on a grid or generator with a BMS, no ESS (grid-parallel) set-up, and §3.3.4 names the
+    /// non-ESS system the off-grid one; an ESS installation says so.
+    /// </summary>
+    public bool EssAssistant { get; set; }
+
+    /// <summary>Either assistant that lets firmware 415–488 work with a VE.Bus BMS (001 §3.2.1: "VE.Bus BMS" or "ESS").</summary>
+    public bool HasBmsCapableAssistant => Assistant || EssAssistant;
 
     /// <summary>
     /// An old-style Multi (not MultiPlus-II / Quattro-II / new-style 12/1600 and 12/2000): once the BMS

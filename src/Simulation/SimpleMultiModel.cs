@@ -41,7 +41,7 @@ public sealed class SimpleMultiModel : IMultiModel
         _absorption = parameters.AbsorptionVoltage > 0 ? parameters.AbsorptionVoltage : 3.55 * cellsInSeries;
         _float = parameters.FloatVoltage > 0 ? parameters.FloatVoltage : 3.375 * cellsInSeries;
         _rebulk = parameters.RebulkVoltage > 0 ? parameters.RebulkVoltage : 3.30 * cellsInSeries;
-        Compatibility = VeBusFirmware.Check(parameters.Firmware, parameters.Assistant);
+        Compatibility = VeBusFirmware.Check(parameters.Firmware, parameters.HasBmsCapableAssistant);
         (_incompatibleState, _incompatibleError) = Compatibility switch
         {
             FirmwareCompatibility.CombinationError => (MultiState.Error, VeBusFirmware.CombinationErrorNumber),

@@ -62,14 +62,34 @@ public sealed class GxParameters
     public double Power { get; set; } = 3;
 
     /// <summary>
-    /// How often Venus OS's DVCC recomputes the chargers' limits (ms): every 3 s (dbus-systemcalc-py delegates/dvcc.py,
-    /// in ../shared/reference/vebus.md). A parameter, so a scenario can show what a slower or faster GX does.
+    /// How often Venus OS's DVCC recomputes the chargers' limits (ms): <see cref="VenusOsRules.DvccPeriodMs"/>. A
+    /// parameter, so a scenario can show what a slower or faster GX does.
     /// </summary>
-    public const long DefaultDvccPeriodMs = 3_000;
+    public const long DefaultDvccPeriodMs = VenusOsRules.DvccPeriodMs;
 
     /// <summary>DVCC is on: chargers with <c>control: dvcc</c> follow its max charge current (V2-06).</summary>
     public bool Dvcc { get; set; } = true;
 
     /// <summary>The DVCC period (ms).</summary>
     public long DvccPeriodMs { get; set; } = DefaultDvccPeriodMs;
+
+    /// <summary>
+    /// The GX's VE.Bus interface, shown as <c>/Interfaces/Mk2/ProductName</c>; DVCC treats the BMS as a V2 (BMS bit in the
+    /// solar chargers' network mode) only on an MK3 (<see cref="VenusOsRules.HasVebusBmsV2"/>). Default MK3: 001 §3.5
+    /// asks for Venus OS 2.80 or later and §4.1 shows a Cerbo GX on the BMS's Remote panel port. That the built-in VE.Bus
+    /// port of such a current GX is an MK3 (an MK2 only on old GX devices or an MK2-USB) is an assumption; Venus OS's own
+    /// test of this rule (dbus-systemcalc-py tests/hub_test.py, test_vebus_stop_charge) sets the BMS bit "only with an mk3
+    /// chip".
+    /// </summary>
+    public VeBusInterface Interface { get; set; } = VeBusInterface.Mk3;
+}
+
+/// <summary>The VE.Bus interface of a GX device (its <c>/Interfaces/Mk2/ProductName</c>).</summary>
+public enum VeBusInterface : byte
+{
+    /// <summary>An MK2 (old GX devices, MK2-USB).</summary>
+    Mk2,
+
+    /// <summary>An MK3.</summary>
+    Mk3,
 }

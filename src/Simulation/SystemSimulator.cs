@@ -55,11 +55,11 @@ public sealed class SystemSimulator
         Btv = new BtvModule(config.Bank.Btv);
         SystemVoltage = BankRules.SystemVoltageOf(Bank.NominalVoltage);
         MultiModel = multi ?? new SimpleMultiModel(config.Multi, Bank.CellsInSeries, SystemVoltage);
-        _multiCompatible = VeBusFirmware.Check(config.Multi.Firmware, config.Multi.Assistant)
+        _multiCompatible = VeBusFirmware.Check(config.Multi.Firmware, config.Multi.HasBmsCapableAssistant)
             is FirmwareCompatibility.Compatible or FirmwareCompatibility.CompatibleWithAssistant;
         // A Multi hears the BMS only over VE.Bus: its sync frames, the BMS's frames in the gaps, its timeout.
         Bus = config.Multi.Present ? new SimulatedVeBus(engine, config.Multi.BmsTimeoutMs, config.VeBusEverySync) : null;
-        Gx = new GxDevice(config.Gx);
+        Gx = new GxDevice(config.Gx, config.Multi.EssAssistant);
         FrontSwitch = config.Multi.Switch;
         BatteryDataLost = config.BatteryDataLost;
         var inputs = engine.Descriptor.Inputs.Count;
@@ -252,15 +252,16 @@ public sealed class SystemSimulator
 
         LoadsConnected = atd;
         var gxFromBattery = UpdateGx(voltage);
-        if (_config.Gx.Present) Gx.Update(nowMs, GxPowered, bus is not null, _multiCompatible, view);
+        var multi = bus is not null
+            ? MultiModel.Step(view, new MultiEnvironment(_config.Mains, _config.AcLoadWatts, voltage, FrontSwitch), nowMs)
+            : default;
+        // The GX reads what the Multi received and what it does now; its DVCC then limits the chargers.
+        if (_config.Gx.Present) Gx.Update(nowMs, GxPowered, bus is not null, _multiCompatible, view, multi);
         EnableCharger(_config.Solar, atc);
         EnableCharger(_config.Dcdc, atc);
         ChargersEnabled = _config.Solar.Enabled || _config.Dcdc.Enabled;
         BmsSupplyCurrent = _bmsPowered && b.SupplyCurrent >= 0 ? _tableNumbers[b.SupplyCurrent] / 1000.0 : 0;
 
-        var multi = bus is not null
-            ? MultiModel.Step(view, new MultiEnvironment(_config.Mains, _config.AcLoadWatts, voltage, FrontSwitch), nowMs)
-            : default;
         SystemChanged = multi.State != _multi.State || multi.VeBusError != _multi.VeBusError || _bmsPowered != _wasPowered || GxPowered != _gxWasPowered
                         || view.BmsPresent != _view.BmsPresent || view.EmergencyMode != _view.EmergencyMode;
         _wasPowered = _bmsPowered;
@@ -344,13 +345,14 @@ public sealed class SystemSimulator
 
     /// <summary>
     /// ATC: the remote on/off on the Charge disconnect output. DVCC: runs while the GX is powered and its DVCC (which
-    /// reads the BMS from the Multi, every DVCC period) does not set max charge current 0; with DVCC off on the GX
-    /// nothing controls it.
+    /// reads the BMS from the Multi, every DVCC period) has given it a charge current above 0 since it got power; with
+    /// DVCC off on the GX nothing controls it. Safe side, not modelled: a charger DVCC left without the BMS bit (network
+    /// mode 5) would fall back to its own charge algorithm when the GX goes quiet; here it stops as in mode 13 (#67).
     /// </summary>
     private void EnableCharger(DcCharger charger, bool atc) => charger.Enabled = charger.Control switch
     {
         ChargerControl.Atc => atc,
-        ChargerControl.Dvcc => !_config.Gx.Dvcc || (GxPowered && !(Gx.ChargerLimit(charger.MaxCurrent) <= 0)),
+        ChargerControl.Dvcc => !_config.Gx.Dvcc || (GxPowered && Gx.ChargerLimit(charger.MaxCurrent) > 0),
         _ => true,
     };
 

@@ -165,7 +165,6 @@ public sealed class ObservableCatalog
         Sim(SimQuantity.VeBusAllowToDischarge, "vebus.allow_to_discharge", "BMS frame: allow to discharge", ValueKind.Bool);
         Sim(SimQuantity.VeBusChargeReduction, "vebus.charge_reduction", "BMS frame: charge reduction", ValueKind.Bool);
         Sim(SimQuantity.VeBusLowPowerMode, "vebus.low_power_mode", "BMS frame: low-power mode", ValueKind.Bool);
-        Sim(SimQuantity.VeBusPreAlarm, "vebus.pre_alarm", "BMS frame: pre-alarm", ValueKind.Bool);
         Sim(SimQuantity.VeBusBmsVersion, "vebus.bms_version", "BMS frame: version", ValueKind.Number);
         // What a GX device shows (Venus OS D-Bus paths), NaN (n/a) when a path is empty.
         Sim(SimQuantity.GxAllowToCharge, "gx./Bms/AllowToCharge", "GX /Bms/AllowToCharge", ValueKind.Number);
@@ -178,6 +177,11 @@ public sealed class ObservableCatalog
         Sim(SimQuantity.GxChargeDisabled, "gx./SystemState/ChargeDisabled", "GX /SystemState/ChargeDisabled", ValueKind.Number);
         Sim(SimQuantity.GxDischargeDisabled, "gx./SystemState/DischargeDisabled", "GX /SystemState/DischargeDisabled", ValueKind.Number);
         Sim(SimQuantity.GxMaxChargeCurrent, "gx.dvcc.max_charge_current", "GX DVCC max charge current", ValueKind.Number, "A");
+        Sim(SimQuantity.GxVebusMainState, "gx./VebusMainState", "GX /VebusMainState", ValueKind.Number);
+        Sim(SimQuantity.GxAlarmBmsPreAlarm, "gx./Alarms/BmsPreAlarm", "GX /Alarms/BmsPreAlarm (BMS pre-alarm notification)", ValueKind.Number);
+        Sim(SimQuantity.GxHubAssistantId, "gx./Hub4/AssistantId", "GX /Hub4/AssistantId (5 = ESS)", ValueKind.Number);
+        Sim(SimQuantity.GxSolarChargeCurrent, "gx./Link/ChargeCurrent", "GX DVCC: solar charger /Link/ChargeCurrent", ValueKind.Number, "A");
+        Sim(SimQuantity.GxSolarNetworkMode, "gx./Link/NetworkMode", "GX DVCC: solar charger /Link/NetworkMode", ValueKind.Number);
     }
 
     private void Sim(SimQuantity q, string name, string label, ValueKind kind, string? unit = null, string[]? names = null, bool track = false)

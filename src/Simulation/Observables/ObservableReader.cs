@@ -70,10 +70,11 @@ public static class ObservableReader
             SimQuantity.VeBusAllowToDischarge => sim.MultiView.AllowToDischarge ? 1 : 0,
             SimQuantity.VeBusChargeReduction => sim.MultiView.ChargeReduction ? 1 : 0,
             SimQuantity.VeBusLowPowerMode => sim.MultiView.LowPowerMode ? 1 : 0,
-            SimQuantity.VeBusPreAlarm => sim.MultiView.PreAlarm ? 1 : 0,
             SimQuantity.VeBusBmsVersion => sim.MultiView.BmsVersion,
             >= SimQuantity.VeBusSyncs and <= SimQuantity.VeBusLastFrameAge => ReadBus(sim, q),
-            >= SimQuantity.GxAllowToCharge and <= SimQuantity.GxMaxChargeCurrent => ReadGx(sim.Gx, q),
+            SimQuantity.GxSolarChargeCurrent => SolarUnderDvcc(sim) ? sim.Gx.ChargerLimit(config.Solar.MaxCurrent) : double.NaN,
+            SimQuantity.GxSolarNetworkMode => SolarUnderDvcc(sim) ? sim.Gx.NetworkMode : double.NaN,
+            >= SimQuantity.GxAllowToCharge and <= SimQuantity.GxHubAssistantId => ReadGx(sim.Gx, q),
             _ => double.NaN,
         };
     }
@@ -105,6 +106,12 @@ public static class ObservableReader
         SimQuantity.GxBmsVersion => gx.BmsVersion,
         SimQuantity.GxChargeDisabled => gx.ChargeDisabled,
         SimQuantity.GxDischargeDisabled => gx.DischargeDisabled,
+        SimQuantity.GxVebusMainState => gx.VebusMainState,
+        SimQuantity.GxAlarmBmsPreAlarm => gx.AlarmBmsPreAlarm,
+        SimQuantity.GxHubAssistantId => gx.HubAssistantId,
         _ => gx.MaxChargeCurrent,
     };
+
+    /// <summary>Whether the solar charger is under the GX's DVCC (only then does it have a <c>/Link</c>).</summary>
+    private static bool SolarUnderDvcc(SystemSimulator sim) => sim.Config.Solar.Control == ChargerControl.Dvcc && sim.Config.Gx.Present && sim.Config.Gx.Dvcc;
 }

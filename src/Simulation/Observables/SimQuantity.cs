@@ -47,7 +47,6 @@ public enum SimQuantity : byte
     VeBusAllowToDischarge,
     VeBusChargeReduction,
     VeBusLowPowerMode,
-    VeBusPreAlarm,
     VeBusBmsVersion,
     GxAllowToCharge,
     GxAllowToDischarge,
@@ -59,5 +58,10 @@ public enum SimQuantity : byte
     GxChargeDisabled,
     GxDischargeDisabled,
     GxMaxChargeCurrent,
+    GxVebusMainState,
+    GxAlarmBmsPreAlarm,
+    GxHubAssistantId,
+    GxSolarChargeCurrent,
+    GxSolarNetworkMode,
 #pragma warning restore CS1591
 }

@@ -29,13 +29,25 @@ internal sealed class GxRecorder : IRunObserver
     /// <summary>Whether the solar charger is under DVCC (so it has a <c>/Link/ChargeCurrent</c>).</summary>
     public bool SolarUnderDvcc => _solarUnderDvcc;
 
+    /// <summary>The solar charger's rating (its <c>/Settings/ChargeCurrentLimit</c>, A).</summary>
+    public double SolarChargeCurrentLimit { get; private set; }
+
+    /// <summary>Whether the Multi has the ESS assistant.</summary>
+    public bool EssAssistant { get; private set; }
+
+    /// <summary>The GX's VE.Bus interface.</summary>
+    public VeBusInterface Interface { get; private set; }
+
     public void Start(Scenario scenario, SystemSimulator sim, ChangeTracker tracker)
     {
         var gx = scenario.System.Gx;
         Present = gx.Present;
         Dvcc = gx.Dvcc;
         DvccPeriodMs = gx.DvccPeriodMs;
+        EssAssistant = scenario.System.Multi.EssAssistant;
+        Interface = gx.Interface;
         _solarUnderDvcc = scenario.System.Solar.Control == ChargerControl.Dvcc && gx.Dvcc;
+        SolarChargeCurrentLimit = scenario.System.Solar.MaxCurrent;
     }
 
     public void Step(SystemSimulator sim, long nowMs, bool changed)
@@ -43,9 +55,11 @@ internal sealed class GxRecorder : IRunObserver
         if (!Present) return;
         var gx = sim.Gx;
         var solarLink = _solarUnderDvcc ? gx.ChargerLimit(sim.Config.Solar.MaxCurrent) : double.NaN;
-        if (_snapshots.Count > 0 && !gx.Changed && _snapshots[^1].SolarLinkChargeCurrent.Equals(solarLink)) return;
-        _snapshots.Add(new GxSnapshot(nowMs, gx.AllowToCharge, gx.AllowToDischarge, gx.BmsExpected, gx.Error, gx.PreAlarm, gx.BmsType, gx.BmsVersion,
-            gx.ChargeDisabled, gx.DischargeDisabled, gx.MaxChargeCurrent, solarLink));
+        if (_snapshots.Count > 0 && !gx.Changed && _snapshots[^1].SolarLinkChargeCurrent.Equals(solarLink)
+            && _snapshots[^1].Powered == sim.GxPowered) return;
+        _snapshots.Add(new GxSnapshot(nowMs, sim.GxPowered, gx.AllowToCharge, gx.AllowToDischarge, gx.BmsExpected, gx.Error, gx.PreAlarm,
+            gx.AlarmBmsPreAlarm, gx.BmsType, gx.BmsVersion, gx.VebusMainState, gx.HubAssistantId, gx.ChargeDisabled, gx.DischargeDisabled,
+            gx.MaxChargeCurrent, solarLink, _solarUnderDvcc ? gx.NetworkMode : double.NaN));
     }
 
     public void End(RunResult result, SystemSimulator sim)
@@ -54,6 +68,6 @@ internal sealed class GxRecorder : IRunObserver
 }
 
 /// <summary>Every D-Bus path a <see cref="GxDevice"/> publishes, at one moment (NaN = invalid).</summary>
-internal readonly record struct GxSnapshot(long TimeMs, double AllowToCharge, double AllowToDischarge, double BmsExpected, double Error,
-    double PreAlarm, double BmsType, double BmsVersion, double ChargeDisabled, double DischargeDisabled, double MaxChargeCurrent,
-    double SolarLinkChargeCurrent);
+internal readonly record struct GxSnapshot(long TimeMs, bool Powered, double AllowToCharge, double AllowToDischarge, double BmsExpected, double Error,
+    double PreAlarm, double AlarmBmsPreAlarm, double BmsType, double BmsVersion, double VebusMainState, double HubAssistantId,
+    double ChargeDisabled, double DischargeDisabled, double MaxChargeCurrent, double SolarLinkChargeCurrent, double SolarNetworkMode);

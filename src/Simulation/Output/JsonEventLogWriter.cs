@@ -23,6 +23,9 @@ internal static class JsonEventLogWriter
     /// <summary>The D-Bus service of a solar charger.</summary>
     public const string SolarChargerService = "com.victronenergy.solarcharger";
 
+    /// <summary>The D-Bus service of the GX's settings.</summary>
+    public const string SettingsService = "com.victronenergy.settings";
+
     public static void Write(string path, RunResult result, GxRecorder? gx = null, VeBusSummary? bus = null)
     {
         using var file = new AtomicFile(path);
@@ -115,8 +118,27 @@ internal static class JsonEventLogWriter
     private static void WriteGx(Utf8JsonWriter w, GxRecorder gx)
     {
         w.WriteStartObject("gx");
+        w.WriteString("venus_os", "dbus-systemcalc-py v2.256 (9730db0): delegates/systemstate.py, delegates/dvcc.py (docs/vebus.md)");
         w.WriteBoolean("dvcc", gx.Dvcc);
         w.WriteNumber("dvcc_period_ms", gx.DvccPeriodMs);
+        w.WriteNumber("system_state_period_ms", VenusOsRules.SystemStatePeriodMs);
+        w.WriteBoolean("ess_assistant", gx.EssAssistant);
+        w.WriteString("interface", InterfaceName(gx.Interface));
+        w.WriteString("timers", "a GX powered at the first step has been running: its last system-state update and DVCC run were then; "
+                                + "one powered later starts its timers then (system state after system_state_period_ms, DVCC after dvcc_period_ms)");
+        w.WriteStartObject(SettingsService);
+        w.WriteNumber("/Settings/Services/Bol", gx.Dvcc ? 1 : 0);
+        w.WriteNumber("/Settings/SystemSetup/MaxChargeCurrent", -1);
+        if (gx.EssAssistant) w.WriteNumber("/Settings/CGwacs/Hub4Mode", 1);
+        else w.WriteNull("/Settings/CGwacs/Hub4Mode");
+        w.WriteEndObject();
+        if (gx.SolarUnderDvcc)
+        {
+            w.WriteStartObject(SolarChargerService);
+            w.WriteNumber("/Settings/ChargeCurrentLimit", gx.SolarChargeCurrentLimit);
+            w.WriteString("/Mgmt/Connection", "VE.Direct");
+            w.WriteEndObject();
+        }
         w.WriteString("recorded", "on change: the first step, then every step in which a path changed, with every path's value (null = invalid)");
         w.WriteStartArray("dbus");
         foreach (var s in gx.Snapshots)
@@ -124,14 +146,20 @@ internal static class JsonEventLogWriter
             w.WriteStartObject();
             w.WriteNumber("t_ms", s.TimeMs);
             w.WriteString("time", TimeText.Clock(s.TimeMs));
+            w.WriteBoolean("powered", s.Powered);
             w.WriteStartObject(VeBusService);
             Path(w, "/Bms/AllowToCharge", s.AllowToCharge);
             Path(w, "/Bms/AllowToDischarge", s.AllowToDischarge);
             Path(w, "/Bms/BmsExpected", s.BmsExpected);
             Path(w, "/Bms/Error", s.Error);
             Path(w, "/Bms/PreAlarm", s.PreAlarm);
+            Path(w, "/Alarms/BmsPreAlarm", s.AlarmBmsPreAlarm);
             Path(w, "/Bms/BmsType", s.BmsType);
             Path(w, "/Devices/Bms/Version", s.BmsVersion);
+            Path(w, "/VebusMainState", s.VebusMainState);
+            Path(w, "/Hub4/AssistantId", s.HubAssistantId);
+            if (double.IsNaN(s.BmsType)) w.WriteNull("/Interfaces/Mk2/ProductName");
+            else w.WriteString("/Interfaces/Mk2/ProductName", InterfaceName(gx.Interface));
             w.WriteEndObject();
             w.WriteStartObject(SystemService);
             Path(w, "/SystemState/ChargeDisabled", s.ChargeDisabled);
@@ -141,6 +169,7 @@ internal static class JsonEventLogWriter
             {
                 w.WriteStartObject(SolarChargerService);
                 Path(w, "/Link/ChargeCurrent", s.SolarLinkChargeCurrent);
+                Path(w, "/Link/NetworkMode", s.SolarNetworkMode);
                 w.WriteEndObject();
             }
             Path(w, "dvcc_max_charge_current_a", s.MaxChargeCurrent);
@@ -149,6 +178,9 @@ internal static class JsonEventLogWriter
         w.WriteEndArray();
         w.WriteEndObject();
     }
+
+    /// <summary>What <c>/Interfaces/Mk2/ProductName</c> reads for <paramref name="vebusInterface"/>.</summary>
+    public static string InterfaceName(VeBusInterface vebusInterface) => vebusInterface == VeBusInterface.Mk2 ? "MK2" : "MK3";
 
     /// <summary>A D-Bus value: a number, or null when the path is invalid.</summary>
     private static void Path(Utf8JsonWriter w, string name, double value)

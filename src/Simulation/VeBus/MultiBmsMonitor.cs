@@ -20,7 +20,7 @@ public sealed class MultiBmsMonitor
     public const long BmsFrameTimeoutMs = 5_000;
 
     private readonly VeBusBmsFrameFormat _format;
-    private readonly int _allowToCharge, _allowToDischarge, _chargeReduction, _lowPowerMode, _preAlarm, _version;
+    private readonly int _allowToCharge, _allowToDischarge, _chargeReduction, _lowPowerMode, _version;
     private readonly long _startMs;
     private readonly long _timeoutMs;
     private MultiBmsView _last;
@@ -38,7 +38,6 @@ public sealed class MultiBmsMonitor
         _allowToDischarge = _format.Field("AllowToDischarge");
         _chargeReduction = _format.Field("ChargeReduction");
         _lowPowerMode = _format.Field("LowPowerMode");
-        _preAlarm = _format.Field("PreAlarm");
         _version = _format.Field("Version");
         _startMs = startMs;
         _timeoutMs = timeoutMs;
@@ -65,7 +64,7 @@ public sealed class MultiBmsMonitor
         if (!_format.IsBmsFrame(frame)) return false;
         var p = frame.Payload;
         _last = new MultiBmsView(true, false, Read(p, _allowToCharge), Read(p, _allowToDischarge), Read(p, _chargeReduction),
-            Read(p, _lowPowerMode), Read(p, _preAlarm), _format.ReadField(p, _version));
+            Read(p, _lowPowerMode), _format.ReadField(p, _version));
         if (LastHeardMs >= 0) LastIntervalMs = nowMs - LastHeardMs;
         LastHeardMs = nowMs;
         FramesAccepted++;

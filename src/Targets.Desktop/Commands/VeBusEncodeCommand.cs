@@ -9,7 +9,7 @@ using BmsRules.Runtime.VeBus;
 namespace BmsRules.Desktop.Commands;
 
 /// <summary>
-/// <c>bms vebus encode [--allow-charge] [--allow-discharge] [--charge-reduction] [--pre-alarm] [--low-power]
+/// <c>bms vebus encode [--allow-charge] [--allow-discharge] [--charge-reduction] [--low-power]
 /// [--set FIELD=VALUE]… [--frame-number N]</c>: the BMS frame of the spec's (provisional) layout as hex, for bench
 /// testing. Flags not given are 0; constants are the spec's unless set. Exit 2 on bad options.
 /// </summary>
@@ -21,7 +21,6 @@ internal static class VeBusEncodeCommand
         ("--allow-charge", "AllowToCharge", "Set AllowToCharge."),
         ("--allow-discharge", "AllowToDischarge", "Set AllowToDischarge."),
         ("--charge-reduction", "ChargeReduction", "Set ChargeReduction."),
-        ("--pre-alarm", "PreAlarm", "Set PreAlarm."),
         ("--low-power", "LowPowerMode", "Set LowPowerMode (hold the Multi in low-power mode)."),
     };
 

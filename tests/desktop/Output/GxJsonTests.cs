@@ -31,7 +31,10 @@ public class GxJsonTests
         """;
 
     private static readonly string[] VeBusPaths =
-        { "/Bms/AllowToCharge", "/Bms/AllowToDischarge", "/Bms/BmsExpected", "/Bms/Error", "/Bms/PreAlarm", "/Bms/BmsType", "/Devices/Bms/Version" };
+        {
+            "/Bms/AllowToCharge", "/Bms/AllowToDischarge", "/Bms/BmsExpected", "/Bms/Error", "/Bms/PreAlarm", "/Alarms/BmsPreAlarm", "/Bms/BmsType",
+            "/Devices/Bms/Version", "/VebusMainState", "/Hub4/AssistantId", "/Interfaces/Mk2/ProductName",
+        };
 
     private static List<JsonElement> Entries(out JsonElement gx, out JsonElement bus)
     {
@@ -76,6 +79,36 @@ public class GxJsonTests
             Assert.True(e.GetProperty("com.victronenergy.system").TryGetProperty("/SystemState/ChargeDisabled", out _));
             Assert.True(e.GetProperty("com.victronenergy.system").TryGetProperty("/SystemState/DischargeDisabled", out _));
             Assert.True(e.GetProperty("com.victronenergy.solarcharger").TryGetProperty("/Link/ChargeCurrent", out _));
+            Assert.True(e.GetProperty("com.victronenergy.solarcharger").TryGetProperty("/Link/NetworkMode", out _));
+            Assert.True(e.TryGetProperty("powered", out _));
+        }
+    }
+
+    [Fact]
+    [Trait("Covers", "V2-06")]
+    public void The_gx_section_carries_the_settings_a_replay_through_Venus_OS_needs()
+    {
+        Entries(out var gx, out _);
+
+        Assert.Contains("v2.256", gx.GetProperty("venus_os").GetString(), System.StringComparison.Ordinal);
+        Assert.False(gx.GetProperty("ess_assistant").GetBoolean());
+        Assert.Equal("MK3", gx.GetProperty("interface").GetString());
+        Assert.Equal(1_000, gx.GetProperty("system_state_period_ms").GetInt64());
+        var settings = gx.GetProperty("com.victronenergy.settings");
+        Assert.Equal(1, settings.GetProperty("/Settings/Services/Bol").GetInt32());
+        Assert.Equal(-1, settings.GetProperty("/Settings/SystemSetup/MaxChargeCurrent").GetInt32());
+        Assert.Equal(JsonValueKind.Null, settings.GetProperty("/Settings/CGwacs/Hub4Mode").ValueKind);
+        Assert.Equal(30, gx.GetProperty("com.victronenergy.solarcharger").GetProperty("/Settings/ChargeCurrentLimit").GetDouble());
+    }
+
+    [Fact]
+    [Trait("Covers", "V2-01")]
+    public void No_entry_ever_shows_a_pre_alarm_on_the_GX()
+    {
+        foreach (var e in Entries(out _, out _))
+        {
+            Assert.NotEqual(1, Bms(e, "/Bms/PreAlarm"));
+            Assert.NotEqual(1, Bms(e, "/Alarms/BmsPreAlarm"));
         }
     }
 
@@ -92,6 +125,7 @@ public class GxJsonTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-06")]
     public void Charging_not_allowed_sets_the_solar_charger_to_0_A_within_one_DVCC_period()
     {
         var entries = Entries(out _, out _);
@@ -100,8 +134,10 @@ public class GxJsonTests
         var stopped = entries.First(e => Time(e) > Time(healthy) && Bms(e, "/Bms/AllowToCharge") == 0 && Bms(e, "/Bms/Error") == 0);
         var limited = entries.First(e => Time(e) >= Time(stopped) && Value(e, "com.victronenergy.solarcharger", "/Link/ChargeCurrent") == 0);
         Assert.InRange(Time(limited) - Time(stopped), 0, 3_000);
-        Assert.Equal(1, Value(limited, "com.victronenergy.system", "/SystemState/ChargeDisabled"));
+        // Without the ESS assistant Venus OS's system state does not show the BMS (systemstate.py).
+        Assert.Equal(0, Value(limited, "com.victronenergy.system", "/SystemState/ChargeDisabled"));
         Assert.Equal(0, Value(limited, "com.victronenergy.system", "/SystemState/DischargeDisabled"));
+        Assert.Equal(13, Value(limited, "com.victronenergy.solarcharger", "/Link/NetworkMode"));
         Assert.Equal(0, limited.GetProperty("dvcc_max_charge_current_a").GetDouble());
         // Before the BMS stopped charging, the solar charger had its own limit.
         var before = entries.Last(e => Time(e) < Time(stopped));

@@ -8,7 +8,7 @@ namespace BmsRules.Desktop.Tests.Simulation;
 public class SimpleMultiModelTests
 {
     private static readonly MultiBmsView AllGood = new(BmsPresent: true, EmergencyMode: false, AllowToCharge: true, AllowToDischarge: true,
-        ChargeReduction: false, LowPowerMode: false, PreAlarm: false, BmsVersion: 1146100);
+        ChargeReduction: false, LowPowerMode: false, BmsVersion: 1146100);
 
     private static SimpleMultiModel Multi(MultiParameters? p = null) => new(p ?? new MultiParameters(), 4, 12);
 

@@ -40,7 +40,7 @@ public sealed class DecodeCommandTests
         var (code, lines, _) = Decode("83 83 FE 3D 60 03 F4 7C 11 E2 FF");
 
         Assert.Equal(0, code);
-        Assert.Equal("ok addr=83:83 kind=data fn=61 bms-frame(provisional) AllowToCharge=1 AllowToDischarge=1 ChargeReduction=0 PreAlarm=0 " +
+        Assert.Equal("ok addr=83:83 kind=data fn=61 bms-frame(provisional) AllowToCharge=1 AllowToDischarge=1 ChargeReduction=0 " +
                      "LowPowerMode=0 Version=1146100 | 83 83 FE 3D 60 03 F4 7C 11 E2 FF", Assert.Single(lines));
     }
 

@@ -16,8 +16,8 @@ public sealed class EncodeCommandTests
         return (code, output.ToString().Trim(), error.ToString());
     }
 
-    private static bool[] Flags(bool charge = false, bool discharge = false, bool reduction = false, bool preAlarm = false, bool lowPower = false) =>
-        new[] { charge, discharge, reduction, preAlarm, lowPower };
+    private static bool[] Flags(bool charge = false, bool discharge = false, bool reduction = false, bool lowPower = false) =>
+        new[] { charge, discharge, reduction, lowPower };
 
     [Fact]
     public void Allow_charge_and_discharge_at_frame_61_gives_this_frame()
@@ -34,7 +34,6 @@ public sealed class EncodeCommandTests
         Assert.Equal("83 83 FE 00 60 01 F4 7C 11 21 FF", Encode(Flags(charge: true)).Output);
         Assert.Equal("83 83 FE 00 60 02 F4 7C 11 20 FF", Encode(Flags(discharge: true)).Output);
         Assert.Equal("83 83 FE 00 60 04 F4 7C 11 1E FF", Encode(Flags(reduction: true)).Output);
-        Assert.Equal("83 83 FE 00 60 08 F4 7C 11 1A FF", Encode(Flags(preAlarm: true)).Output);
         Assert.Equal("83 83 FE 00 60 10 F4 7C 11 12 FF", Encode(Flags(lowPower: true)).Output);
     }
 
@@ -51,13 +50,13 @@ public sealed class EncodeCommandTests
     [Fact]
     public void What_encode_prints_decode_reads_back()
     {
-        var (_, frame, _) = Encode(Flags(discharge: true, preAlarm: true), frameNumber: 127);
+        var (_, frame, _) = Encode(Flags(discharge: true, lowPower: true), frameNumber: 127);
         var output = new StringWriter();
 
         var code = VeBusDecodeCommand.Run("-", false, "VeBusBmsV2", new StringReader(frame), output, new StringWriter());
 
         Assert.Equal(0, code);
-        Assert.Contains("fn=127 bms-frame(provisional) AllowToCharge=0 AllowToDischarge=1 ChargeReduction=0 PreAlarm=1 LowPowerMode=0 Version=1146100",
+        Assert.Contains("fn=127 bms-frame(provisional) AllowToCharge=0 AllowToDischarge=1 ChargeReduction=0 LowPowerMode=1 Version=1146100",
             output.ToString(), StringComparison.Ordinal);
     }
 

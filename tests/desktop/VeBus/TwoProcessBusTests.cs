@@ -39,9 +39,8 @@ public sealed class TwoProcessBusTests
                                                  && l.Contains("AllowToDischarge=true", StringComparison.Ordinal)
                                                  && l.Contains("BmsVersion=1146100", StringComparison.Ordinal), startup, what: "with the BMS present and discharge allowed");
             Assert.Contains("state=Charging ", multi.Lines[healthy], StringComparison.Ordinal);
-            var warned = multi.WaitForLine(l => l.Contains("PreAlarm=true", StringComparison.Ordinal), TimeSpan.FromSeconds(20), healthy, "with the pre-alarm");
             var lowCell = multi.WaitForLine(l => l.Contains("bms=present", StringComparison.Ordinal)
-                                                 && l.Contains("AllowToDischarge=false", StringComparison.Ordinal), TimeSpan.FromSeconds(30), warned,
+                                                 && l.Contains("AllowToDischarge=false", StringComparison.Ordinal), TimeSpan.FromSeconds(50), healthy,
                 "with discharge not allowed");
             Assert.Contains("state=ChargerOnly ", multi.Lines[lowCell], StringComparison.Ordinal);
             Assert.Contains("charge-limit=50A", multi.Lines[lowCell], StringComparison.Ordinal);

@@ -49,8 +49,8 @@ public class VeBusDiagnosticTests
     [Trait("Diagnostic", "BMS002")]
     public void A_field_carrying_an_unknown_flag_is_an_unknown_name()
     {
-        var spec = RulesWith("flag: PreAlarmActive, byte: 0", "flag: PreAlarmOn, byte: 0");
-        var diagnostic = DiagnosticAssert.Single(spec, "BMS002", TextPosition.Of(spec, "PreAlarmOn"));
+        var spec = RulesWith("flag: ChargeReduction, byte: 0", "flag: ChargeReductionOn, byte: 0");
+        var diagnostic = DiagnosticAssert.Single(spec, "BMS002", TextPosition.Of(spec, "ChargeReductionOn"));
         Assert.Contains("expected a flag", diagnostic.Message);
     }
 

@@ -48,7 +48,6 @@ public sealed class BmsFrameFormatTests
     [InlineData("AllowToCharge", "AllowToCharge")]
     [InlineData("AllowToDischarge", "AllowToDischarge")]
     [InlineData("ChargeReduction", "ChargeReduction")]
-    [InlineData("PreAlarm", "PreAlarmActive")]
     [InlineData("LowPowerMode", "HoldMultiLowPower")]
     public void Each_flag_field_carries_its_engine_flag(string field, string flag)
     {
@@ -74,6 +73,22 @@ public sealed class BmsFrameFormatTests
         driver.Set("RemoteLoopClosed", false).Run(1_000);
         Check();
         Assert.Equal(2, seen.Count);
+    }
+
+    [Fact]
+    [Trait("Covers", "V2-01")]
+    public void The_frame_carries_no_pre_alarm_so_a_pre_alarm_does_not_change_it()
+    {
+        var format = new VeBusBmsFrameFormat(Layout);
+        Assert.DoesNotContain(Layout.Fields, f => f.Name.Contains("PreAlarm", StringComparison.OrdinalIgnoreCase));
+        var healthy = Frame(new EngineDriver(new VeBusBmsV2Engine()).RunningV2(), format);
+
+        // A low cell for 2 s: the pre-alarm is up, the loads still connected (the 30 s minimum has not passed).
+        var warned = new EngineDriver(new VeBusBmsV2Engine()).RunningV2().Set("CellMinVoltage", 3.0).Run(2_000);
+        Assert.True(warned.Flag("PreAlarmActive"));
+        Assert.True(warned.Flag("AllowToDischarge"));
+
+        Assert.Equal(Hex.Text(healthy), Hex.Text(Frame(warned, format)));
     }
 
     [Fact]

@@ -15,13 +15,15 @@ internal static class SystemParser
     {
         "present", "switch", "firmware", "assistant", "old_style", "mains_detector", "charge_current", "reduced_charge_current",
         "absorption_voltage", "float_voltage", "rebulk_voltage", "absorption_time", "efficiency", "idle_power", "bms_timeout", "emergency_current",
+        "ess_assistant",
     };
     public static readonly string[] SolarKeys = { "control", "sun", "max_current", "absorption_voltage", "efficiency" };
     public static readonly string[] DcdcKeys = { "control", "alternator", "max_current", "absorption_voltage", "efficiency" };
-    public static readonly string[] GxKeys = { "present", "power", "dvcc", "dvcc_period" };
+    public static readonly string[] GxKeys = { "present", "power", "dvcc", "dvcc_period", "interface" };
 
     private static readonly string[][] Wirings = { new[] { "loop" }, new[] { "l_to_minus", "l" }, new[] { "h_to_plus", "h" }, new[] { "none" } };
     private static readonly string[][] ChargerControls = { new[] { "atc" }, new[] { "dvcc" }, new[] { "none" } };
+    private static readonly string[][] Interfaces = { new[] { "mk2" }, new[] { "mk3" } };
 
     /// <summary>Reads <paramref name="node"/> into <paramref name="system"/>; <paramref name="productNode"/> is where to report that the product cannot talk to a Multi.</summary>
     public static void Read(YamlNode? node, YamlNode productNode, SystemConfiguration system, EngineDescriptor descriptor, ValueReader r)
@@ -104,6 +106,7 @@ internal static class SystemParser
             else r.Diagnostics.Add(fwNode, $"system.multi.firmware must be the seven-digit VE.Bus firmware number (e.g. 2629492: processor 26, version 492), not '{fw}'.");
         }
         if (r.Bool(map, "assistant", "system.multi.assistant") is { } assistant) multi.Assistant = assistant;
+        if (r.Bool(map, "ess_assistant", "system.multi.ess_assistant") is { } ess) multi.EssAssistant = ess;
         if (r.Bool(map, "old_style", "system.multi.old_style") is { } old) multi.OldStyle = old;
         if (r.Bool(map, "mains_detector", "system.multi.mains_detector") is { } detector) multi.MainsDetector = detector;
         const string Amps = "between 0 A and 10000 A";
@@ -154,6 +157,7 @@ internal static class SystemParser
         if (r.Bool(map, "present", "system.gx.present") is { } present) gx.Present = present;
         if (r.Quantity(map, "power", QuantityKind.Power, "system.gx.power", 0, 1000, "between 0 W and 1 kW") is { } power) gx.Power = power;
         if (r.Bool(map, "dvcc", "system.gx.dvcc") is { } dvcc) gx.Dvcc = dvcc;
+        if (r.Choice(map, "interface", "system.gx.interface", Interfaces) is { } vebusInterface) gx.Interface = (VeBusInterface)vebusInterface;
         if (r.Time(map, "dvcc_period", "system.gx.dvcc_period") is { } period)
         {
             if (period is >= 100 and <= 600_000) gx.DvccPeriodMs = period;
