@@ -86,7 +86,7 @@ public static class SpecParser
         return cut < 0 ? message : message.Substring(0, cut);
     }
 
-    private static string[] With(params string[] keys)
+    internal static string[] With(params string[] keys)
     {
         var all = new string[keys.Length + ProvenanceKeys.Length];
         keys.CopyTo(all, 0);
@@ -94,7 +94,7 @@ public static class SpecParser
         return all;
     }
 
-    private static Provenance ReadProvenance(YamlMap map)
+    internal static Provenance ReadProvenance(YamlMap map)
     {
         var sources = new List<string>();
         foreach (var source in map.ScalarOrList("source"))
@@ -107,7 +107,7 @@ public static class SpecParser
     private static ProductSpec? ParseProduct(YamlNode node, DiagnosticBag d)
     {
         var map = YamlMap.Open(node, d, "a product", With("id", "name", "description", "catalogue", "inputs",
-            "settings", "timers", "thresholds", "bands", "signals", "machines", "outputs", "flags", "tables", "leds", "codes", "vebus"));
+            "settings", "timers", "thresholds", "bands", "signals", "machines", "outputs", "flags", "tables", "leds", "codes", "vebus", "board"));
         if (map is null) return null;
 
         return new ProductSpec(
@@ -128,7 +128,8 @@ public static class SpecParser
             Items(map, "tables", d, (n, bag) => ParseTable(n, bag, isLed: false)),
             Items(map, "leds", d, (n, bag) => ParseTable(n, bag, isLed: true)),
             Items(map, "codes", d, ParseCode),
-            map.Node("vebus") is { } vebus ? ParseVeBus(vebus, d) : null);
+            map.Node("vebus") is { } vebus ? ParseVeBus(vebus, d) : null,
+            map.Node("board") is { } board ? BoardParser.Parse(board, d) : null);
     }
 
     private static EquatableArray<T> Items<T>(YamlMap map, string key, DiagnosticBag d, Func<YamlNode, DiagnosticBag, T?> parse)
