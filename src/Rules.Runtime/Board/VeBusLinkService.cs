@@ -8,17 +8,16 @@ namespace BmsRules.Runtime.Board
     /// <summary>
     /// The board's VE.Bus BMS link: on its own thread, it sleeps until the receive pump says bytes arrived, then reads
     /// them, answers a sync frame with the BMS frame when one is due (<see cref="VeBusBmsLink"/>, layout from the spec),
-    /// built from the last completed control cycle's flags, and reports the engine input MultiOn by the spec's rule (a
-    /// sync frame seen within the board section's <c>multi_on.within</c>). Allocation-free in its loop.
+    /// built from the last completed control cycle's flags, and reports the engine input MultiOn by the spec's rule
+    /// (<see cref="MultiOnRule"/>, the same the simulator applies). Allocation-free in its loop.
     /// </summary>
     public sealed class VeBusLinkService : ILinkService
     {
         private readonly LinkContext _context;
         private readonly SnapshotFlagSource _flags;
-        private readonly long _multiOnWithinMs;
+        private readonly MultiOnRule _multiOn;
         private Thread? _thread;
         private volatile bool _stopping;
-        private long _lastSyncMs = long.MinValue / 2;
         private long _syncsSeen;
 
         /// <summary>Creates the service for the board's <paramref name="context"/>.</summary>
@@ -26,7 +25,7 @@ namespace BmsRules.Runtime.Board
         {
             _context = context ?? throw new ArgumentNullException(nameof(context));
             _flags = new SnapshotFlagSource(context.Engine);
-            _multiOnWithinMs = context.Board.MultiOnWithinMilliseconds;
+            _multiOn = MultiOnRule.Of(context.Board);
             Link = new VeBusBmsLink(_flags, context.Link, context.Board.SendOnFlagChange);
         }
 
@@ -48,9 +47,9 @@ namespace BmsRules.Runtime.Board
             if (Link.SyncsSeen != _syncsSeen)
             {
                 _syncsSeen = Link.SyncsSeen;
-                _lastSyncMs = now;
+                _multiOn.SyncSeen(now);
             }
-            _context.MultiOn.Set(now - _lastSyncMs <= _multiOnWithinMs);
+            _context.MultiOn.Set(_multiOn.IsOn(now));
             Passes++;
             return sent;
         }
@@ -89,7 +88,7 @@ namespace BmsRules.Runtime.Board
 
         private void Loop()
         {
-            var waitMs = _multiOnWithinMs > int.MaxValue ? int.MaxValue : (int)_multiOnWithinMs;
+            var waitMs = _multiOn.WithinMilliseconds > int.MaxValue ? int.MaxValue : (int)_multiOn.WithinMilliseconds;
             while (!_stopping)
             {
                 try
