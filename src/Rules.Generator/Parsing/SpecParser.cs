@@ -34,14 +34,14 @@ public static class SpecParser
             // Some scanner errors (a tab used as indentation) carry the file start as their place;
             // where the scanner stopped is then the better place to show.
             var mark = ex.Start.Index == 0 && ex.End.Index == 0 ? scanner.CurrentPosition : ex.Start;
-            diagnostics.Report(DiagnosticRules.YamlSyntax, At(mark), FirstLine(ex.Message));
+            diagnostics.Report(DiagnosticRules.YamlSyntax, At(mark, text.Length), FirstLine(ex.Message));
             return null;
         }
         catch (InvalidOperationException ex)
         {
             // YamlDotNet's scanner throws this, instead of a YamlException, on a flow collection
             // ('[' or '{') that is never closed. It is still a syntax error in the spec, not a generator failure.
-            diagnostics.Report(DiagnosticRules.YamlSyntax, At(scanner.CurrentPosition),
+            diagnostics.Report(DiagnosticRules.YamlSyntax, At(scanner.CurrentPosition, text.Length),
                 $"the YAML reader stopped here ({ex.Message}); look above for an unclosed '[' or '{{'");
             return null;
         }
@@ -73,11 +73,12 @@ public static class SpecParser
         return new SpecDocument(ns, products.ToEquatableArray());
     }
 
-    private static SourceSpan At(Mark mark)
+    // Some errors (an unresolved alias) are reported at the end of the stream, which can lie past the text: keep the place inside the file.
+    private static SourceSpan At(Mark mark, int textLength)
     {
         var line = (int)Math.Max(1, mark.Line);
         var column = (int)Math.Max(1, mark.Column);
-        return new SourceSpan((int)mark.Index, 0, line, column, line, column);
+        return new SourceSpan((int)Math.Min(mark.Index, textLength), 0, line, column, line, column);
     }
 
     private static string FirstLine(string message)
