@@ -52,6 +52,10 @@ public sealed class RulesGenerator : IIncrementalGenerator
             foreach (var engine in compilation.Engines)
             {
                 output.AddSource($"{engine.ProductId}.g.cs", SourceText.From(EngineEmitter.Emit(engine), System.Text.Encoding.UTF8));
+                if (BoardEmitter.Emit(engine) is { } board)
+                {
+                    output.AddSource($"{BoardEmitter.ClassName(engine.ProductId)}.g.cs", SourceText.From(board, System.Text.Encoding.UTF8));
+                }
             }
             var ns = compilation.Engines[0].Namespace;
             output.AddSource("ProductRegistry.g.cs", SourceText.From(RegistryEmitter.Emit(ns, compilation.Engines), System.Text.Encoding.UTF8));

@@ -40,7 +40,8 @@ public sealed class SimulatedVeBus
         var (multiEnd, bmsEnd) = InMemoryByteLink.CreatePair();
         _bmsEnd = bmsEnd;
         Multi = new MultiEndpoint(layout, multiEnd, 0, bmsTimeoutMs);
-        Bms = new VeBusBmsLink(engine, bmsEnd);
+        // The board section's frame rule (frames.on_flag_change), the same the board's link follows.
+        Bms = new VeBusBmsLink(engine, bmsEnd, engine.Descriptor.Board?.SendOnFlagChange ?? true);
         _transmitter = Bms.Transmitter;
         EverySync = everySync;
     }

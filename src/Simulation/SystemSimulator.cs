@@ -1,5 +1,6 @@
 using BmsRules.Simulation.VeBus;
 using BmsRules.Runtime;
+using BmsRules.Runtime.VeBus;
 
 namespace BmsRules.Simulation;
 
@@ -10,8 +11,9 @@ namespace BmsRules.Simulation;
 /// <para>Order of one step at time t: the VE.Bus runs up to just before t (sync frames in the gap since
 /// the last step are answered with the flags the engine had then); a battery-data reading is taken when
 /// due (min/max cell voltage, temperature, sequence counter, BTV signals); the engine steps with the
-/// readings, the bank voltage, the remote and Aux-In voltages and whether the Multi was on in the
-/// previous step; the bus runs the sync at t, so a changed flag reaches the Multi in that gap; the
+/// readings, the bank voltage, the remote and Aux-In voltages and MultiOn as of the previous step, by the
+/// spec's MultiOn rule (the board section's <c>multi_on</c>: a sync frame seen within its window, the same
+/// <see cref="MultiOnRule"/> the board applies; not the Multi model's own state); the bus runs the sync at t, so a changed flag reaches the Multi in that gap; the
 /// outputs switch the loads (ATD via a BatteryProtect) and the DC chargers (ATC, or a GX's DVCC, which
 /// reads the BMS from the Multi); the Multi model acts on what its bus end received
 /// (<see cref="MultiBmsView"/>); the loads and chargers' constant-current / constant-voltage limits are
@@ -39,6 +41,7 @@ public sealed class SystemSimulator
     private bool _refeed = true;
     private bool _inputsTouched = true;
     private bool _multiOn;
+    private readonly MultiOnRule? _multiOnRule;
     private MultiOutput _multi;
     private bool _wasPowered = true;
     private bool _gxWasPowered;
@@ -59,6 +62,10 @@ public sealed class SystemSimulator
             is FirmwareCompatibility.Compatible or FirmwareCompatibility.CompatibleWithAssistant;
         // A Multi hears the BMS only over VE.Bus: its sync frames, the BMS's frames in the gaps, its timeout.
         Bus = config.Multi.Present ? new SimulatedVeBus(engine, config.Multi.BmsTimeoutMs, config.VeBusEverySync) : null;
+        // MultiOn is the board's decision, stated in the spec's board section; a product that reads MultiOn needs one.
+        if (engine.Descriptor.Board is { } board) _multiOnRule = MultiOnRule.Of(board);
+        else if (_bind.MultiOn >= 0)
+            throw new System.ArgumentException($"{engine.Descriptor.DisplayName} reads MultiOn but its spec has no board section stating the MultiOn rule.", nameof(engine));
         Gx = new GxDevice(config.Gx, config.Multi.EssAssistant);
         FrontSwitch = config.Multi.Switch;
         BatteryDataLost = config.BatteryDataLost;
@@ -268,7 +275,9 @@ public sealed class SystemSimulator
         _gxWasPowered = GxPowered;
         _multi = multi;
         _view = view;
-        _multiOn = bus is not null && multi.IsOn;
+        // What the BMS concludes from the bus, by the same rule as the board: it hears the syncs while it is powered.
+        if (bus is not null && _bmsPowered && bus.Multi.LastSyncMs is { } lastSync) _multiOnRule?.SyncSeen(lastSync);
+        _multiOn = bus is not null && _multiOnRule is not null && _multiOnRule.IsOn(nowMs);
 
         // Loads first, then each constant-current / constant-voltage source in turn: a source gives what
         // it may, but no more than brings the terminals to its set voltage.
@@ -366,6 +375,7 @@ public sealed class SystemSimulator
         {
             _engine.Reset();
             Bus?.BmsPoweredDown();
+            _multiOnRule?.Forget();
         }
         _refeed = true;
     }

@@ -40,12 +40,15 @@ namespace BmsRules.Targets.Meadow
         /// <summary>The wired board, after <see cref="Initialize"/>.</summary>
         public WiredBoard? Board => _board;
 
-        /// <summary>Wires the board: every terminal floating, every LED dark, inputs ready. Throws when the configuration is wrong.</summary>
+        /// <summary>
+        /// Wires the board: every terminal floating, every LED dark, inputs ready. Throws when the configuration is
+        /// wrong, after logging why in one line (BoardOptions).
+        /// </summary>
         public void Initialize()
         {
-            var options = BoardOptions.From(_settings);
-            _board = BoardComposer.Compose(options.Profile, new MeadowBoardIo(_device), new MonotonicClock(), new MeadowLogger(_log),
-                _linkFactory, options.Watchdog);
+            var logger = new MeadowLogger(_log);
+            var options = BoardOptions.From(_settings, logger);
+            _board = BoardComposer.Compose(options.Profile, new MeadowBoardIo(_device), new MonotonicClock(), logger, _linkFactory, options.Watchdog);
         }
 
         /// <summary>Starts the control loop thread; it stops when <paramref name="appToken"/> or <see cref="Stop"/> ends it.</summary>

@@ -49,7 +49,7 @@ namespace BmsRules.Targets.Meadow
         }
 
         /// <inheritdoc/>
-        public IByteLink OpenSerial(SerialSettings settings)
+        public ISerialPortLink OpenSerial(SerialSettings settings)
         {
             var name = _device.PlatformOS.GetSerialPortName(settings.PortName)
                 ?? throw new ArgumentException($"This device has no serial port {settings.PortName}.", nameof(settings));

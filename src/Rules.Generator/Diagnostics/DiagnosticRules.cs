@@ -94,6 +94,33 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule CodeNeverRaised = new("BMS022", SpecSeverity.Error,
         "Code never raised", "Code '{0}' has no 'when' and no input or setting names it as invalid_code, so it can never be raised");
 
+    // BMS030–BMS039: the board section (what the board runtime decides around the engine).
+
+    /// <summary>BMS030: an engine input the board does not account for, or feeds twice in one input mode.</summary>
+    public static readonly DiagnosticRule BoardInputUnaccounted = new("BMS030", SpecSeverity.Error,
+        "Board input not accounted for", "{0}");
+
+    /// <summary>BMS031: a board binding that does not fit its input (kind, type or the keys it needs).</summary>
+    public static readonly DiagnosticRule BoardBindingMismatch = new("BMS031", SpecSeverity.Error,
+        "Board binding does not fit its input", "{0}");
+
+    /// <summary>BMS032: a divider and ADC that cannot measure an input's whole valid range.</summary>
+    public static readonly DiagnosticRule BoardDividerRange = new("BMS032", SpecSeverity.Error,
+        "Divider cannot measure the input's range",
+        "The divider on {0} measures up to {1} V but '{2}' is valid up to {3} V: a reading clipped at full scale could look valid");
+
+    /// <summary>BMS033: control period and watchdog timings that contradict each other or the hardware.</summary>
+    public static readonly DiagnosticRule BoardTiming = new("BMS033", SpecSeverity.Error,
+        "Board timing inconsistent", "{0}");
+
+    /// <summary>BMS034: input modes: no default or several, or a setting value that does not fit the setting.</summary>
+    public static readonly DiagnosticRule BoardInputMode = new("BMS034", SpecSeverity.Error,
+        "Board input mode", "{0}");
+
+    /// <summary>BMS035: a fail-safe conversion the board applies but the spec does not state, or states differently.</summary>
+    public static readonly DiagnosticRule BoardFailSafe = new("BMS035", SpecSeverity.Error,
+        "Board fail-safe conversion", "{0}");
+
     /// <summary>BMS099: the generator itself failed; reported instead of crashing the build.</summary>
     public static readonly DiagnosticRule InternalError = new("BMS099", SpecSeverity.Error,
         "Internal generator error", "The BmsRules generator failed on this spec ({0}); please report it with the spec attached");
@@ -104,6 +131,7 @@ public static class DiagnosticRules
         YamlSyntax, UnknownName, MissingUnit, WrongUnit, BadHysteresis, Overlap, Gap, TableIncomplete,
         TableAmbiguous, TimerWithoutUnit, MissingProvenance, DefaultOutOfRange, UnknownKey, MissingKey,
         DuplicateName, ExpressionSyntax, TypeMismatch, Catalogue, EvaluationOrder, InvalidValue,
-        UnreachableState, CodeNeverRaised, InternalError,
+        UnreachableState, CodeNeverRaised, BoardInputUnaccounted, BoardBindingMismatch, BoardDividerRange, BoardTiming,
+        BoardInputMode, BoardFailSafe, InternalError,
     };
 }

@@ -61,7 +61,8 @@ internal sealed partial class EngineEmitter
         });
         Array("CodeDescriptor", _model.Codes, c =>
             $"new CodeDescriptor({S(c.Id)}, {S(c.Name)}, CodeSeverity.{c.Severity}, {S(c.Text)}, {S(c.WhenText)}, {S(c.Doc.Provenance)})");
-        foreach (var part in (VeBusLayout() + ");").Split('\n')) _w.Line(part);
+        var board = _model.Board is null ? "" : $",\n{BoardEmitter.ClassName(_model.ProductId)}.Info";
+        foreach (var part in (VeBusLayout() + board + ");").Split('\n')) _w.Line(part);
 
         _w.Unindent();
         _w.Close();

@@ -26,7 +26,8 @@ public sealed record EngineModel(
     EquatableArray<EFlag> Flags,
     EquatableArray<ETable> Tables,
     EquatableArray<ECode> Codes,
-    EVeBus? VeBus);
+    EVeBus? VeBus,
+    EBoard? Board = null);
 
 /// <summary>An input; <see cref="InvalidCode"/> is a code index or -1.</summary>
 public sealed record EInput(

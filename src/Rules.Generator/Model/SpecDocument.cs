@@ -41,7 +41,8 @@ public sealed record ProductSpec(
     EquatableArray<TableSpec> Tables,
     EquatableArray<TableSpec> Leds,
     EquatableArray<CodeSpec> Codes,
-    VeBusSpec? VeBus);
+    VeBusSpec? VeBus,
+    BoardSpec? Board = null);
 
 /// <summary>Kinds of input.</summary>
 public enum InputKind

@@ -19,6 +19,8 @@ public enum Dimension
     Ratio,
     /// <summary>Ampere-hours.</summary>
     Charge,
+    /// <summary>Ohms (board section: divider resistors).</summary>
+    Resistance,
 }
 
 /// <summary>A unit symbol: its dimension and its factor to the dimension's base unit.</summary>
@@ -39,10 +41,11 @@ public sealed record UnitInfo(string Symbol, Dimension Dimension, double Factor,
         new("Hz", Dimension.Frequency, 1),
         new("%", Dimension.Ratio, 1),
         new("Ah", Dimension.Charge, 1),
+        new("Ω", Dimension.Resistance, 1), new("kΩ", Dimension.Resistance, 1000), new("MΩ", Dimension.Resistance, 1_000_000),
     };
 
     /// <summary>The symbols the spec accepts, for messages.</summary>
-    public static string KnownSymbols => "V, mV, A, mA, °C, degC, K, s, ms, min, h, Hz, %, Ah";
+    public static string KnownSymbols => "V, mV, A, mA, °C, degC, K, s, ms, min, h, Hz, %, Ah, Ω, kΩ, MΩ";
 
     /// <summary>Looks up a unit symbol (case-sensitive: mV is not MV).</summary>
     public static UnitInfo? Find(string symbol)
@@ -67,6 +70,7 @@ public sealed record UnitInfo(string Symbol, Dimension Dimension, double Factor,
         Dimension.Frequency => "hertz (Hz)",
         Dimension.Ratio => "percent (%)",
         Dimension.Charge => "ampere-hours (Ah)",
+        Dimension.Resistance => "ohms (Ω, kΩ, MΩ)",
         _ => dimension.ToString(),
     };
 }

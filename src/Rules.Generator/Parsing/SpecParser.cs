@@ -34,14 +34,14 @@ public static class SpecParser
             // Some scanner errors (a tab used as indentation) carry the file start as their place;
             // where the scanner stopped is then the better place to show.
             var mark = ex.Start.Index == 0 && ex.End.Index == 0 ? scanner.CurrentPosition : ex.Start;
-            diagnostics.Report(DiagnosticRules.YamlSyntax, At(mark), FirstLine(ex.Message));
+            diagnostics.Report(DiagnosticRules.YamlSyntax, At(mark, text.Length), FirstLine(ex.Message));
             return null;
         }
         catch (InvalidOperationException ex)
         {
             // YamlDotNet's scanner throws this, instead of a YamlException, on a flow collection
             // ('[' or '{') that is never closed. It is still a syntax error in the spec, not a generator failure.
-            diagnostics.Report(DiagnosticRules.YamlSyntax, At(scanner.CurrentPosition),
+            diagnostics.Report(DiagnosticRules.YamlSyntax, At(scanner.CurrentPosition, text.Length),
                 $"the YAML reader stopped here ({ex.Message}); look above for an unclosed '[' or '{{'");
             return null;
         }
@@ -73,11 +73,12 @@ public static class SpecParser
         return new SpecDocument(ns, products.ToEquatableArray());
     }
 
-    private static SourceSpan At(Mark mark)
+    // Some errors (an unresolved alias) are reported at the end of the stream, which can lie past the text: keep the place inside the file.
+    private static SourceSpan At(Mark mark, int textLength)
     {
         var line = (int)Math.Max(1, mark.Line);
         var column = (int)Math.Max(1, mark.Column);
-        return new SourceSpan((int)mark.Index, 0, line, column, line, column);
+        return new SourceSpan((int)Math.Min(mark.Index, textLength), 0, line, column, line, column);
     }
 
     private static string FirstLine(string message)
@@ -86,7 +87,7 @@ public static class SpecParser
         return cut < 0 ? message : message.Substring(0, cut);
     }
 
-    private static string[] With(params string[] keys)
+    internal static string[] With(params string[] keys)
     {
         var all = new string[keys.Length + ProvenanceKeys.Length];
         keys.CopyTo(all, 0);
@@ -94,7 +95,7 @@ public static class SpecParser
         return all;
     }
 
-    private static Provenance ReadProvenance(YamlMap map)
+    internal static Provenance ReadProvenance(YamlMap map)
     {
         var sources = new List<string>();
         foreach (var source in map.ScalarOrList("source"))
@@ -107,7 +108,7 @@ public static class SpecParser
     private static ProductSpec? ParseProduct(YamlNode node, DiagnosticBag d)
     {
         var map = YamlMap.Open(node, d, "a product", With("id", "name", "description", "catalogue", "inputs",
-            "settings", "timers", "thresholds", "bands", "signals", "machines", "outputs", "flags", "tables", "leds", "codes", "vebus"));
+            "settings", "timers", "thresholds", "bands", "signals", "machines", "outputs", "flags", "tables", "leds", "codes", "vebus", "board"));
         if (map is null) return null;
 
         return new ProductSpec(
@@ -128,7 +129,8 @@ public static class SpecParser
             Items(map, "tables", d, (n, bag) => ParseTable(n, bag, isLed: false)),
             Items(map, "leds", d, (n, bag) => ParseTable(n, bag, isLed: true)),
             Items(map, "codes", d, ParseCode),
-            map.Node("vebus") is { } vebus ? ParseVeBus(vebus, d) : null);
+            map.Node("vebus") is { } vebus ? ParseVeBus(vebus, d) : null,
+            map.Node("board") is { } board ? BoardParser.Parse(board, d) : null);
     }
 
     private static EquatableArray<T> Items<T>(YamlMap map, string key, DiagnosticBag d, Func<YamlNode, DiagnosticBag, T?> parse)

@@ -83,5 +83,6 @@ internal sealed partial class ProductValidator
         foreach (var x in _product.Leds) yield return x.Provenance.Covers;
         foreach (var x in _product.Codes) yield return x.Provenance.Covers;
         if (_product.VeBus is not null) yield return _product.VeBus.Provenance.Covers;
+        foreach (var covers in BoardCovers()) yield return covers;
     }
 }

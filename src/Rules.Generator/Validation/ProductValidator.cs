@@ -20,6 +20,7 @@ internal sealed partial class ProductValidator
     private readonly UnitInfo?[] _settingUnits;
     private readonly Dictionary<string, int> _codeIndex = new(System.StringComparer.Ordinal);
     private ExpressionBinder _binder = null!;
+    private EquatableArray<EInput> _validatedInputs;
 
     private ProductValidator(ProductSpec product, DiagnosticBag diagnostics)
     {
@@ -51,7 +52,7 @@ internal sealed partial class ProductValidator
         ReadUnits();
         _binder = new ExpressionBinder(_symbols, _d, _inputUnits, _settingUnits);
 
-        var inputs = Inputs();
+        var inputs = _validatedInputs = Inputs();
         var settings = Settings();
         var timers = Timers();
         var thresholds = Thresholds();
@@ -64,13 +65,14 @@ internal sealed partial class ProductValidator
         tables.AddRange(Tables(_product.Leds));
         var codes = Codes();
         var vebus = VeBus();
+        var board = Board(settings);
         CheckProvenance();
         CheckCatalogue();
 
         if (_d.HasErrors || errorsBefore) return null;
         return new EngineModel(ns, _product.Id.Text, _product.Name.Length > 0 ? _product.Name : _product.Id.Text,
             _product.Description, path, inputs, settings, timers, thresholds, bands, signals, machines, outputs, flags,
-            tables.ToEquatableArray(), codes, vebus);
+            tables.ToEquatableArray(), codes, vebus, board);
     }
 
     private static EDoc Doc(string? description, Provenance provenance)

@@ -6,31 +6,27 @@ namespace BmsRules.Runtime.Board
     /// An analog-to-digital converter's transfer function: <see cref="Bits"/> of resolution over
     /// 0 … <see cref="ReferenceVolts"/>. It converts counts to pin volts and says when a reading cannot be
     /// trusted: a failed conversion, a value below zero, or one at full scale (the input may be higher than
-    /// the converter can show, so the true value is unknown).
+    /// the converter can show, so the true value is unknown). The board's ADC is stated in the spec's board
+    /// section (<c>adc:</c>, with the margin's reason); <see cref="BoardProfile"/> builds it from there.
     /// </summary>
     public sealed class AdcSpec
     {
-        /// <summary>Readings this many counts or fewer below full scale count as clipped.</summary>
-        /// <remarks>
-        /// Two counts, not one, because drivers disagree on whether full scale is 4095 or 4096 counts
-        /// (V = n·Vref/4095 or n·Vref/4096); with two counts of margin a saturated reading is caught under both.
-        /// </remarks>
-        public const int ClipMarginCounts = 2;
-
-        /// <summary>The STM32F7 ADC of the Meadow F7: 12 bits, 3.3 V reference.</summary>
-        public static AdcSpec Stm32F7 { get; } = new AdcSpec(12, 3.3);
-
-        /// <summary>Creates the spec.</summary>
-        public AdcSpec(int bits, double referenceVolts)
+        /// <summary>Creates the spec: readings <paramref name="clipMarginCounts"/> counts or fewer below full scale count as clipped.</summary>
+        public AdcSpec(int bits, double referenceVolts, int clipMarginCounts)
         {
             if (bits < 2 || bits > 24) throw new ArgumentOutOfRangeException(nameof(bits), bits, "An ADC has 2 to 24 bits.");
             if (!(referenceVolts > 0) || double.IsInfinity(referenceVolts)) throw new ArgumentOutOfRangeException(nameof(referenceVolts), referenceVolts, "The reference must be a positive voltage.");
+            if (clipMarginCounts < 0 || clipMarginCounts >= 1 << (bits - 1)) throw new ArgumentOutOfRangeException(nameof(clipMarginCounts), clipMarginCounts, "The margin must be below half the range.");
             Bits = bits;
             ReferenceVolts = referenceVolts;
+            ClipMarginCounts = clipMarginCounts;
             MaxCount = (1 << bits) - 1;
             VoltsPerCount = referenceVolts / MaxCount;
-            ClipVolts = (MaxCount - ClipMarginCounts) * VoltsPerCount;
+            ClipVolts = (MaxCount - clipMarginCounts) * VoltsPerCount;
         }
+
+        /// <summary>Readings this many counts or fewer below full scale count as clipped.</summary>
+        public int ClipMarginCounts { get; }
 
         /// <summary>Resolution in bits.</summary>
         public int Bits { get; }

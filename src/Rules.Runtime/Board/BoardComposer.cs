@@ -11,8 +11,9 @@ namespace BmsRules.Runtime.Board
 {
     /// <summary>
     /// Wires a <see cref="BoardProfile"/> to a board's hardware (<see cref="IBoardIo"/>): checks the profile
-    /// against the engine, applies its settings, creates every terminal (floating), LED (dark) and input from
-    /// the pin map, and builds the controller, LED scheduler, watchdog policy and control loop. With a
+    /// against the engine, applies its input mode's settings, creates every terminal (floating), LED (dark) and
+    /// input from the pin map, binds the battery monitor, the constants and the link input as the spec's board
+    /// section says, and builds the controller, LED scheduler, watchdog policy and control loop. With a
     /// link factory it also opens the VE.Bus UART and hands the link service its context:
     /// this is where the VE.Bus BMS link (BmsRules.Runtime.VeBus) plugs in.
     /// </summary>
@@ -76,25 +77,21 @@ namespace BmsRules.Runtime.Board
             }
 
             CellDataInputs? cellData = null;
-            if (profile.CellData == CellDataSource.BatteryMonitor)
+            if (profile.UsesBatteryMonitor)
             {
                 cellData = new CellDataInputs();
                 samplers.Add(cellData);
-                bindings.Input("CellMinVoltage", cellData.CellMinVoltage)
-                    .Input("CellMaxVoltage", cellData.CellMaxVoltage)
-                    .Input("BatteryTemperature", cellData.BatteryTemperature)
-                    .Input("BatteryDataSequence", cellData.BatteryDataSequence);
+                foreach (var input in profile.BatteryMonitorInputs) bindings.Input(input, cellData.Source(input));
             }
+            foreach (var constant in profile.ConstantInputs) bindings.Input(constant.Key, new ConstantInput(constant.Value));
 
             var multiOn = new SharedInput();
-            bindings.Input(BoardProfile.LinkInput, multiOn);
+            bindings.Input(profile.LinkInput, multiOn);
 
             // Power-up: the controller drives every terminal floating before anything else happens.
             var controller = new RuleController(engine, clock, bindings, logger);
             var timing = profile.Timing;
-            var watchdog = enableWatchdog
-                ? new WatchdogPolicy(io.Watchdog, timing.WatchdogTimeoutMs, timing.WatchdogResetIntervalMs, timing.StallAfterMs)
-                : null;
+            var watchdog = enableWatchdog ? new WatchdogPolicy(io.Watchdog, timing) : null;
             var snapshots = new EngineSnapshotPublisher(engine.Descriptor);
 
             SerialReceivePump? receiver = null;
@@ -102,8 +99,8 @@ namespace BmsRules.Runtime.Board
             if (linkFactory is not null)
             {
                 var port = io.OpenSerial(profile.VeBus);
-                receiver = new SerialReceivePump(port, new ByteRing(ReceiveRingBytes), clock);
-                var context = new LinkContext(new PumpedByteLink(receiver.Ring, port), receiver, profile.VeBus, multiOn, snapshots, clock, logger);
+                receiver = new SerialReceivePump(port, new ByteRing(ReceiveRingBytes), clock, profile.VeBus.PortName, logger);
+                var context = new LinkContext(new PumpedByteLink(receiver.Ring, port), receiver, profile.VeBus, multiOn, snapshots, profile.Board, clock, logger);
                 link = linkFactory(context) ?? throw new InvalidOperationException("The link factory returned no service.");
             }
 
@@ -112,7 +109,7 @@ namespace BmsRules.Runtime.Board
                 samplers, new ICycleObserver[] { snapshots, reporter }, logger);
             reporter.Attach(runner);
 
-            BoardLog.Started(logger, profile.Name, profile.ProductId, timing.ControlPeriodMs, enableWatchdog ? timing.WatchdogTimeoutMs : 0, profile.CellData.ToString());
+            BoardLog.Started(logger, profile.Name, profile.ProductId, profile.Mode.Name, timing.ControlPeriodMs, enableWatchdog ? timing.WatchdogTimeoutMs : 0, timing.WarmUpMs);
             return new WiredBoard(profile, engine, controller, runner, terminals, leds, cellData, multiOn, snapshots, receiver, link, logger);
         }
     }

@@ -24,11 +24,12 @@ namespace BmsRules.Runtime.Board
             long allocatedBytes, long allocatingCycles);
 
         [LoggerMessage(EventId = 105, Level = LogLevel.Information,
-            Message = "Serial receive: {Bytes} bytes in {Deliveries} deliveries, largest gap {MaxGapMs} ms, largest delivery {MaxBytes} bytes, dropped {Dropped}, errors {Errors}")]
-        public static partial void ReceiveStatistics(ILogger logger, long bytes, long deliveries, long maxGapMs, long maxBytes, long dropped, long errors);
+            Message = "Serial receive: {Bytes} bytes in {Deliveries} deliveries, largest gap {MaxGapMs} ms, largest delivery {MaxBytes} bytes, port overruns {Overruns}, ring dropped {Dropped} bytes, errors {Errors}")]
+        public static partial void ReceiveStatistics(ILogger logger, long bytes, long deliveries, long maxGapMs, long maxBytes, long overruns, long dropped, long errors);
 
-        [LoggerMessage(EventId = 106, Level = LogLevel.Information, Message = "Board {Profile}: product {Product}, control period {PeriodMs} ms, watchdog {TimeoutMs} ms, battery data from {CellData}")]
-        public static partial void Started(ILogger logger, string profile, string product, int periodMs, int timeoutMs, string cellData);
+        [LoggerMessage(EventId = 106, Level = LogLevel.Information,
+            Message = "Board {Profile}: product {Product}, input mode {Mode}, control period {PeriodMs} ms, watchdog {TimeoutMs} ms (warm-up grace {WarmUpMs} ms)")]
+        public static partial void Started(ILogger logger, string profile, string product, string mode, int periodMs, int timeoutMs, int warmUpMs);
 
         [LoggerMessage(EventId = 107, Level = LogLevel.Warning, Message = "All outputs floating: {Reason}")]
         public static partial void OutputsFloated(ILogger logger, string reason);
@@ -38,5 +39,15 @@ namespace BmsRules.Runtime.Board
 
         [LoggerMessage(EventId = 109, Level = LogLevel.Error, Message = "VE.Bus link error; retrying")]
         public static partial void LinkError(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 110, Level = LogLevel.Warning,
+            Message = "Serial receive on {Port} lost bytes: {NewOverruns} new port buffer overruns ({Overruns} in all), {NewDropped} bytes the receive ring had no room for ({Dropped} in all); the frames they belonged to fail their checksum")]
+        public static partial void ReceiveLost(ILogger logger, string port, long newOverruns, long overruns, long newDropped, long dropped);
+
+        [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "app.config.yaml: {Message}")]
+        public static partial void ConfigNote(ILogger logger, string message);
+
+        [LoggerMessage(EventId = 112, Level = LogLevel.Critical, Message = "app.config.yaml: {Message}")]
+        public static partial void ConfigRefused(ILogger logger, string message);
     }
 }

@@ -6,49 +6,68 @@ using BmsRules.Runtime.Serial;
 
 namespace BmsRules.Runtime.Board
 {
-    /// <summary>Where the engine's cell and temperature data come from on a board.</summary>
-    public enum CellDataSource : byte
-    {
-        /// <summary>
-        /// The batteries' discrete BTV signals (allowed-to-charge, allowed-to-discharge, pre-alarm) on
-        /// opto-isolated digital inputs; the engine runs with UseBtvSignals and needs no cell voltages.
-        /// </summary>
-        BtvSignals,
-
-        /// <summary>A battery monitor publishes cell voltages and temperature into <see cref="CellDataInputs"/>.</summary>
-        BatteryMonitor,
-    }
-
     /// <summary>
-    /// Everything that makes a board this board, in one place: which product runs, which pin carries which
-    /// signal, the ADC and dividers, the VE.Bus UART, the engine settings the wiring implies, where battery
-    /// data come from, which engine inputs are deliberately left unbound and why, and the loop timing.
-    /// <see cref="Check"/> verifies it against the engine before anything is wired.
+    /// Everything that makes a board this board, in one place. The spec's <c>board:</c> section
+    /// (<see cref="BoardDescriptor"/>) decides the input mode's engine settings, what feeds every engine input
+    /// (ADC channels with their dividers, opto inputs, the VE.Bus link, the battery monitor, constants), the ADC
+    /// and the loop and watchdog timing; the profile adds the hardware the spec does not describe (output
+    /// terminals, LEDs, the VE.Bus UART) and picks one input mode. <see cref="Check"/> verifies the result
+    /// against the engine before anything is wired.
     /// </summary>
     public sealed class BoardProfile
     {
-        /// <summary>The engine input the VE.Bus link writes (the Multi reports it is on).</summary>
-        public const string LinkInput = "MultiOn";
+        private readonly List<string> _batteryMonitorInputs = new List<string>();
+        private readonly Dictionary<string, double> _constants = new Dictionary<string, double>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _unbound = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, double> _settings = new Dictionary<string, double>(StringComparer.Ordinal);
 
-        /// <summary>The engine setting that selects BTV signals over measured cell data.</summary>
-        public const string UseBtvSignalsSetting = "UseBtvSignals";
-
-        /// <summary>The four engine inputs a battery monitor supplies.</summary>
-        public static IReadOnlyList<string> CellDataInputNames { get; } = new[] { "CellMinVoltage", "CellMaxVoltage", "BatteryTemperature", "BatteryDataSequence" };
-
-        /// <summary>Creates the profile.</summary>
-        public BoardProfile(string name, string productId, IReadOnlyList<PinAssignment> pins, AdcSpec adc, SerialSettings veBus,
-            IReadOnlyDictionary<string, double> settings, CellDataSource cellData, IReadOnlyDictionary<string, string> unboundInputs, LoopTiming timing)
+        /// <summary>
+        /// Creates the profile of <paramref name="productId"/>'s board <paramref name="board"/> in input mode
+        /// <paramref name="inputMode"/>, with the hardware pins (<paramref name="hardwarePins"/>: terminals, LEDs,
+        /// UART) the spec does not describe. <paramref name="statisticsIntervalMs"/>: how often the loop logs its
+        /// statistics (0: never).
+        /// </summary>
+        public BoardProfile(string name, string productId, BoardDescriptor board, string inputMode, IReadOnlyList<PinAssignment> hardwarePins,
+            SerialSettings veBus, int statisticsIntervalMs)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             ProductId = productId ?? throw new ArgumentNullException(nameof(productId));
-            Pins = pins ?? throw new ArgumentNullException(nameof(pins));
-            Adc = adc ?? throw new ArgumentNullException(nameof(adc));
+            Board = board ?? throw new ArgumentNullException(nameof(board));
+            Mode = board.Mode(inputMode);
             VeBus = veBus ?? throw new ArgumentNullException(nameof(veBus));
-            Settings = settings ?? throw new ArgumentNullException(nameof(settings));
-            CellData = cellData;
-            UnboundInputs = unboundInputs ?? throw new ArgumentNullException(nameof(unboundInputs));
-            Timing = timing ?? throw new ArgumentNullException(nameof(timing));
+            if (hardwarePins is null) throw new ArgumentNullException(nameof(hardwarePins));
+            Adc = new AdcSpec(board.AdcBits, board.AdcReferenceVolts, board.AdcFullScaleMarginCounts);
+            Timing = new LoopTiming(board, statisticsIntervalMs);
+            for (var i = 0; i < Mode.SettingNames.Count; i++) _settings[Mode.SettingNames[i]] = Mode.SettingValues[i];
+
+            var pins = new List<PinAssignment>(hardwarePins);
+            foreach (var binding in board.Inputs)
+            {
+                if (!binding.AppliesIn(Mode.Name)) continue;
+                switch (binding.Kind)
+                {
+                    case BoardInputKind.Adc:
+                        pins.Add(PinAssignment.AnalogInput(binding.Pin!, binding.Input, new VoltageDivider(binding.DividerTopOhms, binding.DividerBottomOhms),
+                            binding.Description ?? binding.Input));
+                        break;
+                    case BoardInputKind.Opto:
+                        pins.Add(PinAssignment.DigitalInput(binding.Pin!, binding.Input, binding.ActiveLow, binding.Description ?? binding.Input));
+                        break;
+                    case BoardInputKind.BatteryMonitor:
+                        _batteryMonitorInputs.Add(binding.Input);
+                        break;
+                    case BoardInputKind.Constant:
+                        _constants[binding.Input] = binding.ConstantValue;
+                        break;
+                }
+            }
+            // An input whose every binding belongs to another mode is unbound here: it reads NaN (false for a bool).
+            foreach (var binding in board.Inputs)
+            {
+                if (binding.AppliesIn(Mode.Name) || IsFedIn(board, binding.Input, Mode.Name)) continue;
+                _unbound[binding.Input] = $"used only in input mode {binding.Mode}";
+            }
+            Pins = pins;
         }
 
         /// <summary>The board's name.</summary>
@@ -57,23 +76,38 @@ namespace BmsRules.Runtime.Board
         /// <summary>The product (engine) that runs on it.</summary>
         public string ProductId { get; }
 
-        /// <summary>The pin map.</summary>
+        /// <summary>The spec's board section this profile follows.</summary>
+        public BoardDescriptor Board { get; }
+
+        /// <summary>The input mode this profile runs.</summary>
+        public BoardInputMode Mode { get; }
+
+        /// <summary>The pin map: the hardware pins, then the input pins of <see cref="Mode"/>.</summary>
         public IReadOnlyList<PinAssignment> Pins { get; }
 
-        /// <summary>The ADC behind the analog pins.</summary>
+        /// <summary>The ADC behind the analog pins (from the spec).</summary>
         public AdcSpec Adc { get; }
 
         /// <summary>The VE.Bus UART.</summary>
         public SerialSettings VeBus { get; }
 
-        /// <summary>Engine settings this board applies at start-up (name → value; bools 1/0).</summary>
-        public IReadOnlyDictionary<string, double> Settings { get; }
+        /// <summary>Engine settings this profile applies at start-up (the input mode's; bools 1/0).</summary>
+        public IReadOnlyDictionary<string, double> Settings => _settings;
 
-        /// <summary>Where cell data come from.</summary>
-        public CellDataSource CellData { get; }
+        /// <summary>Engine inputs a battery monitor feeds in this mode (empty when none).</summary>
+        public IReadOnlyList<string> BatteryMonitorInputs => _batteryMonitorInputs;
 
-        /// <summary>Engine inputs that no hardware feeds on this board, with the reason (they read NaN: invalid, or false for bools).</summary>
-        public IReadOnlyDictionary<string, string> UnboundInputs { get; }
+        /// <summary>Whether this mode needs a battery monitor.</summary>
+        public bool UsesBatteryMonitor => _batteryMonitorInputs.Count > 0;
+
+        /// <summary>Engine inputs held at a constant value, with the value (bools 1/0).</summary>
+        public IReadOnlyDictionary<string, double> ConstantInputs => _constants;
+
+        /// <summary>Engine inputs nothing feeds in this mode, with the reason (they read NaN: invalid, or false for bools).</summary>
+        public IReadOnlyDictionary<string, string> UnboundInputs => _unbound;
+
+        /// <summary>The engine input the VE.Bus link writes (the spec's MultiOn rule).</summary>
+        public string LinkInput => Board.MultiOnInput;
 
         /// <summary>Loop and watchdog timing.</summary>
         public LoopTiming Timing { get; }
@@ -94,16 +128,16 @@ namespace BmsRules.Runtime.Board
         }
 
         /// <summary>
-        /// Every problem with this profile for an engine described by <paramref name="engine"/>: pins used twice,
-        /// outputs, LEDs or inputs not accounted for, dividers that cannot measure an input's whole valid
-        /// range, settings that do not exist or contradict the battery-data source, timing the watchdog
-        /// cannot honour. Empty when the profile is sound.
+        /// Every problem with this profile for an engine described by <paramref name="engine"/>: an engine without a board
+        /// section, pins used twice, outputs, LEDs or inputs not accounted for, dividers that cannot measure an
+        /// input's whole valid range, settings that do not exist, timing the watchdog cannot honour. Empty when sound.
         /// </summary>
         public IReadOnlyList<string> Check(EngineDescriptor engine)
         {
             if (engine is null) throw new ArgumentNullException(nameof(engine));
             var problems = new List<string>();
             if (engine.ProductId != ProductId) problems.Add($"The profile is for product {ProductId}, the engine is {engine.ProductId}.");
+            if (engine.Board is null) problems.Add($"{engine.ProductId} has no board section in its spec.");
 
             var pins = new HashSet<string>(StringComparer.Ordinal);
             foreach (var pin in Pins)
@@ -120,6 +154,12 @@ namespace BmsRules.Runtime.Board
             return problems;
         }
 
+        private static bool IsFedIn(BoardDescriptor board, string input, string mode)
+        {
+            foreach (var binding in board.Inputs) if (binding.Input == input && binding.AppliesIn(mode)) return true;
+            return false;
+        }
+
         private void CheckOutputs(EngineDescriptor engine, List<string> problems)
         {
             var terminals = Count(PinRole.Terminal);
@@ -130,7 +170,7 @@ namespace BmsRules.Runtime.Board
             }
             foreach (var name in terminals.Keys)
             {
-                if (!Exists(engine.Outputs, name)) problems.Add($"Terminal signal '{name}' is not an output of {engine.ProductId}.");
+                if (IndexOf(engine.Outputs, name) < 0) problems.Add($"Terminal signal '{name}' is not an output of {engine.ProductId}.");
             }
         }
 
@@ -152,8 +192,8 @@ namespace BmsRules.Runtime.Board
 
         private void CheckInputs(EngineDescriptor engine, List<string> problems)
         {
-            // Every engine input is fed exactly once: by a pin, by the battery monitor, by the VE.Bus link,
-            // or deliberately by nothing (with a reason).
+            // Every engine input is fed exactly once: by a pin, the battery monitor, the VE.Bus link or a constant,
+            // or deliberately by nothing in this mode (with a reason).
             var feeds = new Dictionary<string, int>(StringComparer.Ordinal);
             void Feed(string name) => feeds[name] = feeds.TryGetValue(name, out var n) ? n + 1 : 1;
             foreach (var pin in Pins)
@@ -178,30 +218,31 @@ namespace BmsRules.Runtime.Board
                             pin.Pin, pin.Divider.MeasurableVolts(Adc), input.Name, input.Max));
                 }
             }
-            if (CellData == CellDataSource.BatteryMonitor) foreach (var name in CellDataInputNames) Feed(name);
+            foreach (var name in _batteryMonitorInputs) Feed(name);
+            foreach (var name in _constants.Keys) Feed(name);
+            foreach (var name in _unbound.Keys) Feed(name);
             Feed(LinkInput);
-            foreach (var name in UnboundInputs.Keys) Feed(name);
 
             foreach (var input in engine.Inputs)
             {
                 if (!feeds.TryGetValue(input.Name, out var n)) problems.Add($"Input {input.Name} is neither wired nor listed as unbound.");
                 else if (n > 1) problems.Add($"Input {input.Name} is fed {n} times.");
             }
-            var named = new List<string>(UnboundInputs.Keys) { LinkInput };
-            if (CellData == CellDataSource.BatteryMonitor) named.AddRange(CellDataInputNames);
-            foreach (var name in named)
+            foreach (var name in feeds.Keys)
             {
-                if (IndexOf(engine.Inputs, name) < 0) problems.Add($"'{name}' is not an input of {engine.ProductId}.");
+                if (IndexOf(engine.Inputs, name) < 0 && !HasPin(name)) problems.Add($"'{name}' is not an input of {engine.ProductId}.");
             }
-            foreach (var pair in UnboundInputs)
-            {
-                if (string.IsNullOrWhiteSpace(pair.Value)) problems.Add($"Unbound input {pair.Key} needs a reason.");
-            }
+        }
+
+        private bool HasPin(string signal)
+        {
+            foreach (var pin in Pins) if (pin.Signal == signal && (pin.Role == PinRole.AnalogInput || pin.Role == PinRole.DigitalInput)) return true;
+            return false;
         }
 
         private void CheckSettings(EngineDescriptor engine, List<string> problems)
         {
-            foreach (var pair in Settings)
+            foreach (var pair in _settings)
             {
                 var index = IndexOf(engine.Settings, pair.Key);
                 if (index < 0)
@@ -214,9 +255,6 @@ namespace BmsRules.Runtime.Board
                 var valid = setting.IsBool ? value == 0 || value == 1 : value >= setting.Min && value <= setting.Max;
                 if (!valid) problems.Add(string.Format(CultureInfo.InvariantCulture, "Setting {0} = {1} is outside its range.", pair.Key, value));
             }
-            var useBtv = Settings.TryGetValue(UseBtvSignalsSetting, out var btv) && btv != 0;
-            if (useBtv != (CellData == CellDataSource.BtvSignals))
-                problems.Add($"{UseBtvSignalsSetting} must be {(CellData == CellDataSource.BtvSignals ? 1 : 0)} when battery data come from {CellData}.");
         }
 
         private void CheckSerial(List<string> problems)
@@ -236,7 +274,7 @@ namespace BmsRules.Runtime.Board
         {
             try
             {
-                _ = new WatchdogPolicy(new NoWatchdog(), Timing.WatchdogTimeoutMs, Timing.WatchdogResetIntervalMs, Timing.StallAfterMs);
+                _ = new WatchdogPolicy(new NoWatchdog(), Timing);
             }
             catch (ArgumentOutOfRangeException e)
             {
@@ -256,8 +294,6 @@ namespace BmsRules.Runtime.Board
             }
             return counts;
         }
-
-        private static bool Exists<T>(IReadOnlyList<T> entries, string name) where T : SpecEntry => IndexOf(entries, name) >= 0;
 
         private static int IndexOf<T>(IReadOnlyList<T> entries, string name) where T : SpecEntry
         {

@@ -42,6 +42,19 @@ namespace BmsRules.Runtime.Board
         /// <summary>Number of readings published so far (NaN before the first).</summary>
         public IInputSource BatteryDataSequence { get; }
 
+        /// <summary>
+        /// The source of engine input <paramref name="input"/> (the spec's battery-monitor bindings name them); throws
+        /// at start-up for an input a battery monitor does not report.
+        /// </summary>
+        public IInputSource Source(string input) => input switch
+        {
+            "CellMinVoltage" => CellMinVoltage,
+            "CellMaxVoltage" => CellMaxVoltage,
+            "BatteryTemperature" => BatteryTemperature,
+            "BatteryDataSequence" => BatteryDataSequence,
+            _ => throw new ArgumentException($"A battery monitor reports cell minimum and maximum, temperature and a reading count; it cannot feed '{input}'.", nameof(input)),
+        };
+
         /// <summary>Publishes one complete reading (reader thread). NaN marks a value the monitor could not read.</summary>
         public void Publish(double cellMinVoltage, double cellMaxVoltage, double batteryTemperature)
         {

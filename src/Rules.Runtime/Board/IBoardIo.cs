@@ -23,8 +23,8 @@ namespace BmsRules.Runtime.Board
         /// <summary>An ADC scan over <paramref name="pins"/>, channel i = pins[i].</summary>
         IAnalogScanHardware CreateAnalogScan(IReadOnlyList<string> pins);
 
-        /// <summary>Opens the UART described by <paramref name="settings"/>.</summary>
-        IByteLink OpenSerial(SerialSettings settings);
+        /// <summary>Opens the UART described by <paramref name="settings"/>; it reports arrivals and overruns.</summary>
+        ISerialPortLink OpenSerial(SerialSettings settings);
 
         /// <summary>The board's hardware watchdog.</summary>
         IWatchdog Watchdog { get; }

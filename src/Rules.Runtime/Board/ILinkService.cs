@@ -1,5 +1,6 @@
 using System;
 using BmsRules.Runtime.Hardware;
+using BmsRules.Runtime.Introspection;
 using BmsRules.Runtime.Serial;
 using Microsoft.Extensions.Logging;
 
@@ -24,8 +25,9 @@ namespace BmsRules.Runtime.Board
     {
         /// <summary>Creates the context.</summary>
         public LinkContext(IByteLink link, SerialReceivePump receiver, SerialSettings settings, SharedInput multiOn,
-            EngineSnapshotPublisher engine, IClock clock, ILogger logger)
+            EngineSnapshotPublisher engine, BoardDescriptor board, IClock clock, ILogger logger)
         {
+            Board = board ?? throw new ArgumentNullException(nameof(board));
             Link = link ?? throw new ArgumentNullException(nameof(link));
             Receiver = receiver ?? throw new ArgumentNullException(nameof(receiver));
             Settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -38,7 +40,7 @@ namespace BmsRules.Runtime.Board
         /// <summary>The VE.Bus byte link: reads come from the receive pump's ring, writes go to the UART.</summary>
         public IByteLink Link { get; }
 
-        /// <summary>The receive pump (arrival time of the last bytes, delivery statistics).</summary>
+        /// <summary>The receive pump: wait on it for bytes (<see cref="SerialReceivePump.WaitForBytes"/>); arrival times, statistics.</summary>
         public SerialReceivePump Receiver { get; }
 
         /// <summary>The UART's settings (character time for slot timing).</summary>
@@ -49,6 +51,9 @@ namespace BmsRules.Runtime.Board
 
         /// <summary>The engine's decisions after each control cycle (AllowToCharge, AllowToDischarge, … by flag index).</summary>
         public EngineSnapshotPublisher Engine { get; }
+
+        /// <summary>The spec's board section: the MultiOn rule and the frame rules the link follows.</summary>
+        public BoardDescriptor Board { get; }
 
         /// <summary>The board's monotonic clock.</summary>
         public IClock Clock { get; }

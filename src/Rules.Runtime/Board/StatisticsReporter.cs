@@ -37,7 +37,7 @@ namespace BmsRules.Runtime.Board
                 _runner.Watchdog?.Resets ?? 0, s.AllocatedBytes, s.AllocatingCycles);
             s.ResetWorst();
             if (_receiver is null) return;
-            BoardLog.ReceiveStatistics(_logger, _receiver.Bytes, _receiver.Deliveries, _receiver.MaxGapMs, _receiver.MaxDeliveryBytes, _receiver.Ring.Dropped, _receiver.Errors);
+            BoardLog.ReceiveStatistics(_logger, _receiver.Bytes, _receiver.Deliveries, _receiver.MaxGapMs, _receiver.MaxDeliveryBytes, _receiver.Overruns, _receiver.Ring.Dropped, _receiver.Errors);
             _receiver.ResetStatistics();
         }
     }

@@ -6,24 +6,18 @@ using Microsoft.Extensions.Logging;
 namespace BmsRules.Runtime.Board
 {
     /// <summary>
-    /// The board's VE.Bus BMS link: on its own thread, it reads what the receive pump delivered, answers each sync
-    /// frame with the BMS frame when one is due (<see cref="VeBusBmsLink"/>, layout from the spec), built from the
-    /// last completed control cycle's flags, and reports the engine input MultiOn. Allocation-free in its loop.
+    /// The board's VE.Bus BMS link: on its own thread, it sleeps until the receive pump says bytes arrived, then reads
+    /// them, answers a sync frame with the BMS frame when one is due (<see cref="VeBusBmsLink"/>, layout from the spec),
+    /// built from the last completed control cycle's flags, and reports the engine input MultiOn by the spec's rule
+    /// (<see cref="MultiOnRule"/>, the same the simulator applies). Allocation-free in its loop.
     /// </summary>
     public sealed class VeBusLinkService : ILinkService
     {
-        /// <summary>
-        /// The Multi counts as on while its sync frames keep coming. Assumption (the Multi's own state frames are
-        /// not decoded): the Multi clocks the bus while it is switched on; 5 missed syncs (20 ms each) is off.
-        /// A Multi that keeps sending syncs while switched off only keeps the status LED flashing.
-        /// </summary>
-        public const long MultiOnWithinMilliseconds = 100;
-
         private readonly LinkContext _context;
         private readonly SnapshotFlagSource _flags;
+        private readonly MultiOnRule _multiOn;
         private Thread? _thread;
         private volatile bool _stopping;
-        private long _lastSyncMs = long.MinValue / 2;
         private long _syncsSeen;
 
         /// <summary>Creates the service for the board's <paramref name="context"/>.</summary>
@@ -31,7 +25,8 @@ namespace BmsRules.Runtime.Board
         {
             _context = context ?? throw new ArgumentNullException(nameof(context));
             _flags = new SnapshotFlagSource(context.Engine);
-            Link = new VeBusBmsLink(_flags, context.Link);
+            _multiOn = MultiOnRule.Of(context.Board);
+            Link = new VeBusBmsLink(_flags, context.Link, context.Board.SendOnFlagChange);
         }
 
         /// <summary>The BMS end of the bus (counters: syncs, frames, rejections, late syncs; frames sent).</summary>
@@ -39,6 +34,9 @@ namespace BmsRules.Runtime.Board
 
         /// <summary>Whether the loop is running.</summary>
         public bool IsRunning => _thread is not null;
+
+        /// <summary>Passes of the loop (each after an arrival or a wait that timed out).</summary>
+        public long Passes { get; private set; }
 
         /// <summary>One pass: take the last cycle's flags, read the bus, answer a sync, update MultiOn. Returns bytes sent.</summary>
         public int PollOnce()
@@ -49,10 +47,23 @@ namespace BmsRules.Runtime.Board
             if (Link.SyncsSeen != _syncsSeen)
             {
                 _syncsSeen = Link.SyncsSeen;
-                _lastSyncMs = now;
+                _multiOn.SyncSeen(now);
             }
-            _context.MultiOn.Set(now - _lastSyncMs <= MultiOnWithinMilliseconds);
+            _context.MultiOn.Set(_multiOn.IsOn(now));
+            Passes++;
             return sent;
+        }
+
+        /// <summary>
+        /// Waits for bytes (at most <paramref name="waitMs"/>), then makes one pass. The loop's body; tests call it.
+        /// Returns bytes sent.
+        /// </summary>
+        public int WaitAndPoll(int waitMs)
+        {
+            // Woken by the port's arrival, not by a polling interval. The timeout only lets MultiOn fall to off
+            // when the syncs stop.
+            _context.Receiver.WaitForBytes(waitMs);
+            return PollOnce();
         }
 
         /// <inheritdoc/>
@@ -69,6 +80,7 @@ namespace BmsRules.Runtime.Board
         public void Stop()
         {
             _stopping = true;
+            _context.Receiver.Stop(); // wakes the loop if it waits for bytes
             _thread?.Join(1_000);
             _thread = null;
             _context.MultiOn.Invalidate();
@@ -76,17 +88,12 @@ namespace BmsRules.Runtime.Board
 
         private void Loop()
         {
+            var waitMs = _multiOn.WithinMilliseconds > int.MaxValue ? int.MaxValue : (int)_multiOn.WithinMilliseconds;
             while (!_stopping)
             {
                 try
                 {
-                    // A sync leaves a gap of a few ms: poll as soon as bytes are there, else look again in 1 ms.
-                    if (_context.Link.BytesAvailable > 0) PollOnce();
-                    else
-                    {
-                        _context.MultiOn.Set(_context.Clock.NowMilliseconds - _lastSyncMs <= MultiOnWithinMilliseconds);
-                        Thread.Sleep(1);
-                    }
+                    WaitAndPoll(waitMs);
                 }
                 catch (Exception ex)
                 {

@@ -8,7 +8,10 @@ namespace BmsRules.Runtime.Board
     /// cycle completed and drove every output, at most once per <c>resetIntervalMs</c>; and never again
     /// once two good cycles were more than <c>stallAfterMs</c> apart (the loop lagged or stalled). A loop
     /// that stops, keeps failing or has stalled therefore stops resetting the watchdog, the board resets
-    /// within the timeout, and its outputs float: the safe state.
+    /// within the timeout, and its outputs float: the safe state. Gaps that end within <c>warmUpMs</c> of
+    /// <see cref="Start"/> are not judged: the first cycles compile and initialise what they touch and may be
+    /// slow, and a slow first cycle must not reset the board on every boot. The hardware timeout still ends a
+    /// start-up that hangs.
     /// </summary>
     public sealed class WatchdogPolicy
     {
@@ -18,9 +21,16 @@ namespace BmsRules.Runtime.Board
         private readonly IWatchdog _watchdog;
         private long _lastGoodCycle;
         private long _lastReset;
+        private long _started;
+
+        /// <summary>Creates the policy with a board's <paramref name="timing"/>.</summary>
+        public WatchdogPolicy(IWatchdog watchdog, LoopTiming timing)
+            : this(watchdog, (timing ?? throw new ArgumentNullException(nameof(timing))).WatchdogTimeoutMs, timing.WatchdogResetIntervalMs, timing.StallAfterMs, timing.WarmUpMs)
+        {
+        }
 
         /// <summary>Creates the policy; validates the timing against <paramref name="maximumTimeoutMs"/>.</summary>
-        public WatchdogPolicy(IWatchdog watchdog, int timeoutMs, int resetIntervalMs, int stallAfterMs, int maximumTimeoutMs = MeadowF7MaximumTimeoutMs)
+        public WatchdogPolicy(IWatchdog watchdog, int timeoutMs, int resetIntervalMs, int stallAfterMs, int warmUpMs, int maximumTimeoutMs = MeadowF7MaximumTimeoutMs)
         {
             _watchdog = watchdog ?? throw new ArgumentNullException(nameof(watchdog));
             if (timeoutMs <= 0 || timeoutMs > maximumTimeoutMs)
@@ -31,9 +41,13 @@ namespace BmsRules.Runtime.Board
                 throw new ArgumentOutOfRangeException(nameof(resetIntervalMs), resetIntervalMs, "The reset interval must be positive and at most a quarter of the timeout.");
             if (stallAfterMs <= resetIntervalMs || stallAfterMs >= timeoutMs)
                 throw new ArgumentOutOfRangeException(nameof(stallAfterMs), stallAfterMs, "The stall limit must lie between the reset interval and the timeout.");
+            // The grace must end before the watchdog can: its clock may run 47/32 fast (see resetIntervalMs).
+            if (warmUpMs < 0 || warmUpMs > (long)timeoutMs * 32 / 47)
+                throw new ArgumentOutOfRangeException(nameof(warmUpMs), warmUpMs, "The warm-up grace must end before the earliest watchdog expiry (32/47 of the timeout).");
             TimeoutMs = timeoutMs;
             ResetIntervalMs = resetIntervalMs;
             StallAfterMs = stallAfterMs;
+            WarmUpMs = warmUpMs;
         }
 
         /// <summary>The watchdog timeout (ms).</summary>
@@ -44,6 +58,9 @@ namespace BmsRules.Runtime.Board
 
         /// <summary>Good cycles further apart than this mean the loop stalled (ms).</summary>
         public int StallAfterMs { get; }
+
+        /// <summary>Gaps that end within this time of <see cref="Start"/> are not judged as stalls (ms).</summary>
+        public int WarmUpMs { get; }
 
         /// <summary>Whether <see cref="Start"/> enabled the watchdog.</summary>
         public bool Enabled { get; private set; }
@@ -66,6 +83,7 @@ namespace BmsRules.Runtime.Board
             Enabled = true;
             _lastGoodCycle = nowMs;
             _lastReset = nowMs;
+            _started = nowMs;
         }
 
         /// <summary>
@@ -76,7 +94,7 @@ namespace BmsRules.Runtime.Board
         {
             if (!Enabled || Stalled || !outputsDriven) return false;
             var gap = nowMs - _lastGoodCycle;
-            if (gap > StallAfterMs)
+            if (gap > StallAfterMs && nowMs - _started > WarmUpMs)
             {
                 // The loop is alive again but was not for too long: a BMS that lags like this must restart.
                 Stalled = true;

@@ -13,9 +13,10 @@ namespace BmsRules.Runtime.Introspection
         public EngineDescriptor(string productId, string displayName, string? description, string specFile,
             InputDescriptor[] inputs, SettingDescriptor[] settings, TimerDescriptor[] timers, ConditionDescriptor[] conditions,
             BandDescriptor[] bands, MachineInfo[] machines, OutputDescriptor[] outputs, FlagDescriptor[] flags,
-            TableDescriptor[] tables, CodeDescriptor[] codes, VeBusLayout? veBus = null)
+            TableDescriptor[] tables, CodeDescriptor[] codes, VeBusLayout? veBus = null, BoardDescriptor? board = null)
         {
             VeBus = veBus;
+            Board = board;
             ProductId = productId;
             DisplayName = displayName;
             Description = description;
@@ -76,6 +77,9 @@ namespace BmsRules.Runtime.Introspection
 
         /// <summary>The VE.Bus BMS frame, when the product talks VE.Bus.</summary>
         public VeBusLayout? VeBus { get; }
+
+        /// <summary>The board's decisions around the engine (the spec's <c>board:</c> section), when the product has a board.</summary>
+        public BoardDescriptor? Board { get; }
 
         /// <summary>Index of input <paramref name="name"/>; throws with the known names when absent.</summary>
         public int Input(string name) => Find(Inputs, name, "input");

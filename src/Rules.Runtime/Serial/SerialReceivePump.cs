@@ -1,38 +1,48 @@
 using System;
 using System.Threading;
+using BmsRules.Runtime.Board;
 using BmsRules.Runtime.Hardware;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BmsRules.Runtime.Serial
 {
     /// <summary>
-    /// Drains a serial port into a <see cref="ByteRing"/> on a thread of its own, so that receiving never
-    /// waits for the control loop (whose period, 50–100 ms, is longer than a VE.Bus slot of 20 ms) and the
-    /// link layer sees bytes as soon as the port delivers them. It also measures how the port delivers:
-    /// the largest gap between two deliveries and the largest delivery — on VE.Bus, where the Multi sends
-    /// a sync frame every 20 ms, a gap much above 20 ms means the port (not the bus) is holding bytes back.
-    /// See docs/hardware.md, "Serial receive timing".
+    /// Moves what the serial port receives into a <see cref="ByteRing"/> the moment the port says it arrived, and wakes
+    /// the reader (the VE.Bus link service) waiting in <see cref="WaitForBytes"/>. It has no thread of its own: it runs
+    /// in the port's <see cref="ISerialPortLink.BytesArrived"/> handler, on the port's receive thread, so from the driver
+    /// to the link there is one thread wake and no sleep or polling interval (docs/hardware.md, "Serial receive timing").
+    /// It also measures how the port delivers (largest gap between deliveries, largest delivery) and logs every loss:
+    /// overruns of the port's buffer and bytes the ring had no room for.
     /// </summary>
     public sealed class SerialReceivePump : IDisposable
     {
-        private readonly IByteLink _source;
+        /// <summary>Losses are logged when they happen, but at most once per this interval (ms); the statistics line has the totals.</summary>
+        public const long LossLogIntervalMs = 10_000;
+
+        private readonly ISerialPortLink _port;
         private readonly ByteRing _ring;
         private readonly IClock _clock;
-        private readonly int _idleWaitMs;
+        private readonly ILogger _logger;
+        private readonly string _portName;
         private readonly byte[] _chunk;
-        private Thread? _thread;
-        private volatile bool _stopping;
+        private readonly AutoResetEvent _arrived = new AutoResetEvent(false);
+        private readonly Action _onArrival;
+        private int _running;
         private long _bytes, _deliveries, _errors, _lastArrival = -1, _maxGap, _maxDelivery;
+        private long _overrunsLogged, _droppedLogged, _lastLossLog = long.MinValue;
 
-        /// <summary>Creates the pump; <paramref name="idleWaitMs"/> is how long the thread sleeps when the port had nothing.</summary>
-        public SerialReceivePump(IByteLink source, ByteRing ring, IClock clock, int idleWaitMs = 1, int chunkBytes = 512)
+        /// <summary>Creates the pump for <paramref name="port"/> (named <paramref name="portName"/> in its log lines).</summary>
+        public SerialReceivePump(ISerialPortLink port, ByteRing ring, IClock clock, string portName, ILogger? logger = null, int chunkBytes = 512)
         {
-            _source = source ?? throw new ArgumentNullException(nameof(source));
+            _port = port ?? throw new ArgumentNullException(nameof(port));
             _ring = ring ?? throw new ArgumentNullException(nameof(ring));
             _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-            if (idleWaitMs < 0) throw new ArgumentOutOfRangeException(nameof(idleWaitMs), idleWaitMs, "The idle wait cannot be negative.");
+            _portName = portName ?? throw new ArgumentNullException(nameof(portName));
+            _logger = logger ?? NullLogger.Instance;
             if (chunkBytes <= 0) throw new ArgumentOutOfRangeException(nameof(chunkBytes), chunkBytes, "The chunk must have room.");
-            _idleWaitMs = idleWaitMs;
             _chunk = new byte[chunkBytes];
+            _onArrival = OnArrival;
         }
 
         /// <summary>The ring the pump fills.</summary>
@@ -41,11 +51,14 @@ namespace BmsRules.Runtime.Serial
         /// <summary>Bytes received.</summary>
         public long Bytes => Interlocked.Read(ref _bytes);
 
-        /// <summary>Polls that found bytes.</summary>
+        /// <summary>Arrivals that brought bytes.</summary>
         public long Deliveries => Interlocked.Read(ref _deliveries);
 
-        /// <summary>Polls that threw (the port failed; the pump carries on).</summary>
+        /// <summary>Arrivals whose reading threw (the port failed; the pump carries on).</summary>
         public long Errors => Interlocked.Read(ref _errors);
+
+        /// <summary>Overruns of the port's own receive buffer (bytes lost before the pump saw them).</summary>
+        public long Overruns => _port.Overruns;
 
         /// <summary>Clock time of the last delivery, or −1 before the first.</summary>
         public long LastArrivalMs => Interlocked.Read(ref _lastArrival);
@@ -53,11 +66,11 @@ namespace BmsRules.Runtime.Serial
         /// <summary>The largest time between two deliveries (ms) since the last <see cref="ResetStatistics"/>.</summary>
         public long MaxGapMs => Interlocked.Read(ref _maxGap);
 
-        /// <summary>The most bytes found in one poll since the last <see cref="ResetStatistics"/>.</summary>
+        /// <summary>The most bytes found in one delivery since the last <see cref="ResetStatistics"/>.</summary>
         public long MaxDeliveryBytes => Interlocked.Read(ref _maxDelivery);
 
-        /// <summary>Whether the pump thread runs.</summary>
-        public bool IsRunning => _thread is not null;
+        /// <summary>Whether the pump listens to the port.</summary>
+        public bool IsRunning => Volatile.Read(ref _running) == 1;
 
         /// <summary>Clears the gap and delivery maxima (for periodic reports).</summary>
         public void ResetStatistics()
@@ -67,17 +80,17 @@ namespace BmsRules.Runtime.Serial
         }
 
         /// <summary>
-        /// One poll: moves everything the port has into the ring and records the delivery. Returns the
-        /// number of bytes moved. Called by the pump thread; tests call it directly.
+        /// Moves everything the port has into the ring, records the delivery and logs new losses. Returns the number
+        /// of bytes moved. Runs in the port's arrival handler; tests call it directly. One producer at a time.
         /// </summary>
         public int PollOnce()
         {
             var total = 0;
             while (true)
             {
-                var available = _source.BytesAvailable;
+                var available = _port.BytesAvailable;
                 if (available <= 0) break;
-                var n = _source.Read(new Span<byte>(_chunk, 0, Math.Min(available, _chunk.Length)));
+                var n = _port.Read(new Span<byte>(_chunk, 0, Math.Min(available, _chunk.Length)));
                 if (n <= 0) break;
                 _ring.Write(new ReadOnlySpan<byte>(_chunk, 0, n));
                 total += n;
@@ -90,48 +103,79 @@ namespace BmsRules.Runtime.Serial
             if (total > Interlocked.Read(ref _maxDelivery)) Interlocked.Exchange(ref _maxDelivery, total);
             Interlocked.Add(ref _bytes, total);
             Interlocked.Increment(ref _deliveries);
+            LogLosses(now);
             return total;
         }
 
-        /// <summary>Starts the pump thread (background, above-normal priority where the OS honours it).</summary>
-        public void Start()
+        /// <summary>
+        /// Waits until bytes are in the ring, at most <paramref name="timeoutMs"/>; returns whether there are. Returns at
+        /// once when bytes are waiting or arrived since the last wait. The reader's only wait: no polling interval.
+        /// </summary>
+        public bool WaitForBytes(int timeoutMs)
         {
-            if (_thread is not null) throw new InvalidOperationException("The pump is already running.");
-            _stopping = false;
-            _thread = new Thread(Loop) { IsBackground = true, Name = "Serial receive pump", Priority = ThreadPriority.AboveNormal };
-            _thread.Start();
+            var started = Environment.TickCount;
+            var remaining = timeoutMs;
+            while (_ring.Count == 0)
+            {
+                if (!_arrived.WaitOne(remaining) || !IsRunning) return _ring.Count > 0;
+                if (_ring.Count > 0) return true;
+                // The wake was for bytes already read: wait on for the rest of the time.
+                if (timeoutMs == Timeout.Infinite) continue;
+                remaining = timeoutMs - unchecked(Environment.TickCount - started);
+                if (remaining <= 0) return false;
+            }
+            return true;
         }
 
-        /// <summary>Stops the pump thread and waits for it (at most one second).</summary>
+        /// <summary>Starts listening to the port's arrivals.</summary>
+        public void Start()
+        {
+            if (Interlocked.Exchange(ref _running, 1) == 1) throw new InvalidOperationException("The pump is already running.");
+            _port.BytesArrived += _onArrival;
+        }
+
+        /// <summary>Stops listening and wakes a reader waiting in <see cref="WaitForBytes"/>.</summary>
         public void Stop()
         {
-            var thread = _thread;
-            if (thread is null) return;
-            _stopping = true;
-            thread.Join(1000);
-            _thread = null;
+            if (Interlocked.Exchange(ref _running, 0) == 0) return;
+            _port.BytesArrived -= _onArrival;
+            _arrived.Set();
         }
 
         /// <inheritdoc/>
-        public void Dispose() => Stop();
-
-        private void Loop()
+        public void Dispose()
         {
-            while (!_stopping)
+            Stop();
+            _arrived.Dispose();
+        }
+
+        private void OnArrival()
+        {
+            try
             {
-                int moved;
-                try
-                {
-                    moved = PollOnce();
-                }
-                catch (Exception)
-                {
-                    // A port error must not end reception: count it and keep polling.
-                    Interlocked.Increment(ref _errors);
-                    moved = 0;
-                }
-                if (moved == 0) Thread.Sleep(_idleWaitMs);
+                PollOnce();
             }
+            catch (Exception)
+            {
+                // Never into the port's thread (Meadow would pause reception for a second): count it, the next arrival reads again.
+                Interlocked.Increment(ref _errors);
+            }
+            finally
+            {
+                _arrived.Set();
+            }
+        }
+
+        private void LogLosses(long now)
+        {
+            var overruns = _port.Overruns;
+            var dropped = _ring.Dropped;
+            if (overruns == _overrunsLogged && dropped == _droppedLogged) return;
+            if (_lastLossLog != long.MinValue && now - _lastLossLog < LossLogIntervalMs) return;
+            BoardLog.ReceiveLost(_logger, _portName, overruns - _overrunsLogged, overruns, dropped - _droppedLogged, dropped);
+            _overrunsLogged = overruns;
+            _droppedLogged = dropped;
+            _lastLossLog = now;
         }
     }
 }

@@ -19,11 +19,14 @@ namespace BmsRules.Runtime.VeBus
         private bool _syncOpen;
         private int _lastFrameNumber = -1;
 
-        /// <summary>Links <paramref name="engine"/> (which must have a VE.Bus layout) to the bus through <paramref name="link"/>.</summary>
-        public VeBusBmsLink(IFlagSource engine, IByteLink link)
+        /// <summary>
+        /// Links <paramref name="engine"/> (which must have a VE.Bus layout) to the bus through <paramref name="link"/>;
+        /// <paramref name="sendOnFlagChange"/>: see <see cref="VeBusBmsTransmitter"/>.
+        /// </summary>
+        public VeBusBmsLink(IFlagSource engine, IByteLink link, bool sendOnFlagChange = true)
         {
             _link = link ?? throw new ArgumentNullException(nameof(link));
-            Transmitter = new VeBusBmsTransmitter(engine);
+            Transmitter = new VeBusBmsTransmitter(engine, sendOnFlagChange);
             _receiver = new VeBusReceiver(this);
             _frame = new byte[Transmitter.MaxWireLength];
         }

@@ -6,7 +6,8 @@ namespace BmsRules.Runtime.VeBus
     /// <summary>
     /// Decides when the BMS frame goes on the bus, by the layout's rules: only in the gap after a sync frame, with
     /// the frame number after the last one seen; nothing while the layout's send-when flag is off (boot loader); at
-    /// once (the next gap) when a flag the frame carries changes; otherwise repeated at the normal interval, or the
+    /// once (the next gap) when a flag the frame carries changes, unless told otherwise (the spec board section's
+    /// frames.on_flag_change); otherwise repeated at the normal interval, or the
     /// longer one while the layout's low-power flag is set. The frame carries the engine's flags at the moment it is
     /// written. Allocation-free.
     /// </summary>
@@ -16,12 +17,17 @@ namespace BmsRules.Runtime.VeBus
         private readonly VeBusLayout _layout;
         private readonly byte[] _lastPayload;
         private readonly byte[] _payload;
+        private readonly bool _sendOnFlagChange;
         private bool _hasSent;
 
-        /// <summary>Transmits for <paramref name="engine"/>, whose descriptor must have a VE.Bus layout.</summary>
-        public VeBusBmsTransmitter(IFlagSource engine)
+        /// <summary>
+        /// Transmits for <paramref name="engine"/>, whose descriptor must have a VE.Bus layout. With
+        /// <paramref name="sendOnFlagChange"/> a changed flag goes out in the next gap, otherwise at the next interval.
+        /// </summary>
+        public VeBusBmsTransmitter(IFlagSource engine, bool sendOnFlagChange = true)
         {
             _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+            _sendOnFlagChange = sendOnFlagChange;
             _layout = engine.Descriptor.VeBus
                       ?? throw new ArgumentException($"{engine.Descriptor.DisplayName} has no VE.Bus frame (no 'vebus:' section in its spec).", nameof(engine));
             Format = new VeBusBmsFrameFormat(_layout);
@@ -60,7 +66,7 @@ namespace BmsRules.Runtime.VeBus
         {
             if (!_engine.GetFlag(_layout.SendWhenFlag)) return long.MaxValue;
             Format.WritePayload(_engine, _payload);
-            if (!_hasSent || !_payload.AsSpan().SequenceEqual(_lastPayload)) return nowMs;
+            if (!_hasSent || (_sendOnFlagChange && !_payload.AsSpan().SequenceEqual(_lastPayload))) return nowMs;
             var interval = _engine.GetFlag(_layout.LowPowerFlag) ? _layout.LowPowerIntervalMilliseconds : _layout.NormalIntervalMilliseconds;
             var due = LastSentMilliseconds + interval;
             return due > nowMs ? due : nowMs;

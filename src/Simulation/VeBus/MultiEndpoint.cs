@@ -50,6 +50,9 @@ public sealed class MultiEndpoint : IVeBusFrameSink
     /// <summary>Sync frames sent.</summary>
     public long SyncsSent { get; private set; }
 
+    /// <summary>When the last sync frame went out (on the wire or counted as idle), or null before the first.</summary>
+    public long? LastSyncMs { get; private set; }
+
     /// <summary>BMS-shaped frames ignored because their frame number was not the last seen + 1.</summary>
     public long FramesIgnored { get; private set; }
 
@@ -97,6 +100,7 @@ public sealed class MultiEndpoint : IVeBusFrameSink
         if (nowMs < NextSyncMs) return;
 
         var number = VeBusFrameNumber.Next(_lastSeen);
+        LastSyncMs = nowMs;
         if (VeBusSyncFrame.TryEncode(VeBusAddress.Multi, number, VeBusSyncFrame.CapturedUnknownByte, _timestamp, _sync, out var written))
         {
             try
@@ -126,6 +130,7 @@ public sealed class MultiEndpoint : IVeBusFrameSink
     {
         if (untilMs < NextSyncMs) return 0;
         var count = (untilMs - NextSyncMs) / SyncPeriodMs + 1;
+        LastSyncMs = NextSyncMs + (count - 1) * SyncPeriodMs;
         _lastSeen = (int)((_lastSeen + count) % 128);
         _timestamp = unchecked((ushort)(_timestamp + TimestampPerSync * count));
         SyncsSent += count;

@@ -10,10 +10,10 @@ namespace BmsRules.Desktop.Audit;
 /// <summary>
 /// Renders a product's spec as a Markdown rule book for auditors: catalogue coverage first (every
 /// documented behaviour and the rules that implement it), then every input, setting, timer,
-/// threshold, band, signal, machine, output, flag, table, LED, code and the VE.Bus frame — each
+/// threshold, band, signal, machine, output, flag, table, LED, code, the VE.Bus frame and the board — each
 /// with its source or assumption. Everything comes from the spec; nothing is added.
 /// </summary>
-internal sealed class RuleBook
+internal sealed partial class RuleBook
 {
     private readonly StringBuilder _text = new();
     private readonly ProductSpec _product;
@@ -55,6 +55,7 @@ internal sealed class RuleBook
         Tables("LEDs", _product.Leds);
         Codes();
         VeBus();
+        Board();
     }
 
     private void Catalogue()
@@ -95,6 +96,7 @@ internal sealed class RuleBook
         foreach (var x in _product.Leds) yield return ("LED " + x.Name.Text, x.Provenance);
         foreach (var x in _product.Codes) yield return ("code " + x.Id.Text, x.Provenance);
         if (_product.VeBus is { } v) yield return ("VE.Bus frame", v.Provenance);
+        foreach (var entry in BoardEntries()) yield return entry;
     }
 
     private void Inputs()

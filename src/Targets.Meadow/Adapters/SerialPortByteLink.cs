@@ -1,17 +1,20 @@
 using System;
 using System.Threading;
-using BmsRules.Runtime.Hardware;
+using BmsRules.Runtime.Serial;
 using Meadow.Hardware;
 
 namespace BmsRules.Targets.Meadow.Adapters
 {
     /// <summary>
-    /// A Meadow serial port as a byte link: the VE.Bus UART (COM4, 256000 8N1) behind an auto-direction
-    /// RS-485 transceiver, so no direction pin is driven here. Reads and writes go through fixed buffers
-    /// (the port's API takes arrays, the runtime passes spans) and allocate nothing. Reads come from the
-    /// receive pump's thread, writes from the link service's: each side has its own buffer.
+    /// A Meadow serial port as the board's UART link: the VE.Bus UART (COM4, 256000 8N1) behind an auto-direction
+    /// RS-485 transceiver, so no direction pin is driven here. Meadow's read thread blocks in the driver's read and,
+    /// right after appending what it got, raises <c>DataReceived</c> on that thread; this adapter passes it on as
+    /// <see cref="BytesArrived"/>, so the receive path is woken by the port (docs/hardware.md, "Serial receive timing").
+    /// Reads and writes go through fixed buffers (the port's API takes arrays, the runtime passes spans) and allocate
+    /// nothing. Reads come from the arrival handler on Meadow's read thread, writes from the link service's thread:
+    /// each side has its own buffer.
     /// </summary>
-    internal sealed class SerialPortByteLink : IByteLink, IDisposable
+    internal sealed class SerialPortByteLink : ISerialPortLink, IDisposable
     {
         private readonly ISerialPort _port;
         private readonly byte[] _receive;
@@ -24,8 +27,11 @@ namespace BmsRules.Targets.Meadow.Adapters
             _receive = new byte[bufferBytes];
             _transmit = new byte[bufferBytes];
             _port.BufferOverrun += OnBufferOverrun;
+            _port.DataReceived += OnDataReceived;
             if (!_port.IsOpen) _port.Open();
         }
+
+        public event Action? BytesArrived;
 
         /// <summary>Times the port's receive buffer overflowed (bytes were lost before the pump saw them).</summary>
         public long Overruns => Interlocked.Read(ref _overruns);
@@ -52,8 +58,21 @@ namespace BmsRules.Targets.Meadow.Adapters
 
         public void Dispose()
         {
+            _port.DataReceived -= OnDataReceived;
             _port.BufferOverrun -= OnBufferOverrun;
             _port.Dispose();
+        }
+
+        private void OnDataReceived(object sender, SerialDataReceivedEventArgs e)
+        {
+            try
+            {
+                BytesArrived?.Invoke();
+            }
+            catch (Exception)
+            {
+                // Never into Meadow's read thread: it would pause reception for a second. The pump counts its own errors.
+            }
         }
 
         private void OnBufferOverrun(object sender, EventArgs e) => Interlocked.Increment(ref _overruns);

@@ -43,6 +43,25 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public void The_rule_book_prints_the_boards_decisions_with_their_reasons()
+    {
+        var board = RuleBook().Split("\n## ").Single(s => s.StartsWith("Board: Meadow F7 Feather V2", StringComparison.Ordinal));
+        Assert.Contains("| BtvSignals | yes | UseBtvSignals = true |", board, StringComparison.Ordinal);
+        Assert.Contains("| RemoteLoopClosed | constant |  | false | all |", board, StringComparison.Ordinal);
+        Assert.Contains("| Bootloader | constant |  | false | all |", board, StringComparison.Ordinal);
+        Assert.Contains("| BatteryVoltage | adc | A00 | divider 220 kΩ / 10 kΩ | all |", board, StringComparison.Ordinal);
+        Assert.Contains("| MultiOn | `MultiOn` by vebus-sync: a sync frame within 100 ms |", board, StringComparison.Ordinal);
+        Assert.Contains("| watchdog | timeout 8 s, reset at most every 1 s, stall after 2 s, warm-up grace 5 s |", board, StringComparison.Ordinal);
+        Assert.Contains("| control period | 100 ms |", board, StringComparison.Ordinal);
+        Assert.Contains("| frames | on a flag change: immediate; before the first cycle: all-off |", board, StringComparison.Ordinal);
+        foreach (var kind in new[] { "sensor-exception", "adc-scan-failed", "adc-full-scale", "bool-nan" }) Assert.Contains($"| {kind} |", board, StringComparison.Ordinal);
+        var rows = board.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| mode |", StringComparison.Ordinal)
+            && !l.StartsWith("| input |", StringComparison.Ordinal) && !l.StartsWith("| rule |", StringComparison.Ordinal) && !l.StartsWith("| reading |", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2 + 14 + 5 + 4, rows.Count);
+        Assert.All(rows, row => Assert.Matches("(source|assumption): ", row));
+    }
+
+    [Fact]
     public void The_committed_rule_book_is_the_one_the_spec_generates()
     {
         var committed = Path.Combine(RepositoryRoot, "docs", "rule-book.md");

@@ -12,6 +12,7 @@ public class GeneratedSourceBaselineTests
 {
     [Theory]
     [InlineData("VeBusBmsV2.g.cs")]
+    [InlineData("VeBusBmsV2Board.g.cs")]
     [InlineData("ProductRegistry.g.cs")]
     public void Rules_spec_generates_the_approved_source(string hintName)
     {

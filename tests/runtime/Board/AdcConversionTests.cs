@@ -14,7 +14,9 @@ public sealed class AdcConversionTests
         public double ReadVolts() => Volts;
     }
 
-    private static readonly AdcSpec Adc = AdcSpec.Stm32F7;
+    private static readonly AdcSpec Adc = BoardProfiles.MeadowF7FeatherV2.Adc;
+
+    private static readonly VoltageDivider TerminalDivider = BoardProfiles.MeadowF7FeatherV2.For("BatteryVoltage").Divider!;
 
     [Fact]
     public void The_F7_adc_is_12_bits_over_3V3_so_a_count_is_0_806_millivolts()
@@ -50,7 +52,7 @@ public sealed class AdcConversionTests
     [Fact]
     public void The_terminal_divider_is_x23_and_measures_75_9_volts_at_18_5_millivolts_per_count()
     {
-        var divider = BoardProfiles.TerminalDivider;
+        var divider = TerminalDivider;
         Assert.Equal(23d, divider.Ratio, 12);
         Assert.InRange(divider.MeasurableVolts(Adc), 75.8, 75.9);
         Assert.Equal(0.0185, divider.TerminalVoltsPerCount(Adc), 4);
@@ -63,7 +65,7 @@ public sealed class AdcConversionTests
     [InlineData(70.0)]
     public void A_battery_voltage_survives_divider_and_adc_within_one_count(double batteryVolts)
     {
-        var divider = BoardProfiles.TerminalDivider;
+        var divider = TerminalDivider;
         var counts = (int)Math.Round(batteryVolts / divider.Ratio / Adc.VoltsPerCount);
         var pin = new Pin { Volts = Adc.CountsToVolts(counts) };
         var read = new DividedVoltageSource(pin, divider, Adc).Read();
@@ -73,14 +75,14 @@ public sealed class AdcConversionTests
     [Fact]
     public void A_clipped_pin_reads_NaN_at_the_terminal_so_the_engine_fails_safe()
     {
-        var source = new DividedVoltageSource(new Pin { Volts = 3.3 }, BoardProfiles.TerminalDivider, Adc);
+        var source = new DividedVoltageSource(new Pin { Volts = 3.3 }, TerminalDivider, Adc);
         Assert.True(double.IsNaN(source.Read()));
     }
 
     [Fact]
     public void A_reading_within_half_a_count_below_zero_is_zero_volts()
     {
-        var source = new DividedVoltageSource(new Pin { Volts = -Adc.VoltsPerCount / 4 }, BoardProfiles.TerminalDivider, Adc);
+        var source = new DividedVoltageSource(new Pin { Volts = -Adc.VoltsPerCount / 4 }, TerminalDivider, Adc);
         Assert.Equal(0d, source.Read());
     }
 

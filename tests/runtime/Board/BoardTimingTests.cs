@@ -52,12 +52,13 @@ public sealed class BoardTimingTests
     public void A_control_cycle_allocates_nothing_in_steady_state(Scenario scenario)
     {
         var monitor = scenario == Scenario.BatteryMonitor;
-        var rig = SteadyRig(monitor ? BoardProfiles.MeadowF7FeatherV2WithBatteryMonitor : BoardProfiles.MeadowF7FeatherV2);
-        if (scenario == Scenario.BootLoaderRapidFlash)
+        // The boot loader is the one state in which the LED scheduler wakes the loop between periods (every 33 ms).
+        var rig = SteadyRig(scenario switch
         {
-            // The one state in which the LED scheduler wakes the loop between periods (every 33 ms).
-            rig.Board.Engine.SetInput(rig.Board.Engine.Descriptor.Input("Bootloader"), 1);
-        }
+            Scenario.BatteryMonitor => BoardProfiles.MeadowF7FeatherV2In("BatteryMonitor"),
+            Scenario.BootLoaderRapidFlash => BoardVariants.InBootLoader(),
+            _ => BoardProfiles.MeadowF7FeatherV2,
+        });
         rig.Runner.StartWatchdog();
         Cycles(rig, WarmUpCycles, monitor);
         var ledCyclesBefore = rig.Runner.Statistics.LedCycles;
@@ -78,7 +79,7 @@ public sealed class BoardTimingTests
     }
 
     [Fact]
-    public void A_control_cycle_takes_microseconds_on_the_desktop()
+    public void A_control_cycle_is_measured_on_the_desktop_with_the_boards_code_path()
     {
         var rig = SteadyRig(BoardProfiles.MeadowF7FeatherV2);
         rig.Runner.StartWatchdog();
@@ -107,9 +108,10 @@ public sealed class BoardTimingTests
         _output.WriteLine($"engine Step alone: {perStepNs:0} ns mean");
         _output.WriteLine($"Stopwatch frequency {Stopwatch.Frequency} Hz, {Environment.ProcessorCount} cores");
 
-        // A generous bound: the point is the order of magnitude (µs on a desktop against a 100 ms period).
-        Assert.True(perCycleNs < 200_000, $"{perCycleNs:0} ns per cycle");
-        Assert.True(s.WorstMicroseconds < rig.Runner.PeriodMs * 1000, $"worst {s.WorstMicroseconds} µs");
+        // The figures are printed for docs/hardware.md, not asserted (no wall-clock assertions on a shared machine);
+        // what must hold is that every cycle ran and none failed.
+        Assert.Equal(cyclesBefore + MeasuredCycles, s.Cycles);
+        Assert.Equal(0, s.Failures);
     }
 
     private sealed class IdleLink : ILinkService

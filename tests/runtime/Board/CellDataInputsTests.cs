@@ -36,7 +36,7 @@ public sealed class CellDataInputsTests
     [Fact]
     public void On_the_monitor_board_silence_from_the_monitor_keeps_loads_and_chargers_disconnected_and_raises_the_pre_alarm()
     {
-        var rig = new BoardRig(BoardProfiles.MeadowF7FeatherV2WithBatteryMonitor).Healthy();
+        var rig = new BoardRig(BoardProfiles.MeadowF7FeatherV2In("BatteryMonitor")).Healthy();
         rig.Run(10_000);
         Assert.False(rig.Atd.WasEverHigh);
         Assert.False(rig.Atc.WasEverHigh);
@@ -48,7 +48,7 @@ public sealed class CellDataInputsTests
     [Fact]
     public void On_the_monitor_board_published_cell_data_drive_the_engine()
     {
-        var rig = new BoardRig(BoardProfiles.MeadowF7FeatherV2WithBatteryMonitor).Healthy();
+        var rig = new BoardRig(BoardProfiles.MeadowF7FeatherV2In("BatteryMonitor")).Healthy();
         var cells = rig.Board.CellData!;
         for (var i = 0; i < 10; i++)
         {

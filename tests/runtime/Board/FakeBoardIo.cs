@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using BmsRules.Runtime.Board;
 using BmsRules.Runtime.Hardware;
 using BmsRules.Runtime.Serial;
@@ -47,7 +48,7 @@ internal sealed class FakeBoardIo : IBoardIo
         return Scan = new FakeAnalogScan(pins);
     }
 
-    public IByteLink OpenSerial(SerialSettings settings) => Serial = new FakeSerialPort(settings);
+    public ISerialPortLink OpenSerial(SerialSettings settings) => Serial = new FakeSerialPort(settings);
 
     private string Known(string pin) => _known.Contains(pin) ? pin : throw new ArgumentException($"No pin {pin} on this board.", nameof(pin));
 }
@@ -101,7 +102,9 @@ internal sealed class FakeInputPin : IDigitalInput
 {
     public bool Level { get; set; } = true; // pulled up: an open opto reads high
 
-    public bool Read() => Level;
+    public Exception? Throws { get; set; }
+
+    public bool Read() => Throws is null ? Level : throw Throws;
 }
 
 /// <summary>An ADC scan whose pin voltages the test sets; <see cref="Refresh"/> latches them, as a real scan would.</summary>
@@ -129,7 +132,12 @@ internal sealed class FakeAnalogScan : IAnalogScanHardware
 
     public void SetPinVolts(string pin, double volts) => _pending[IndexOf(pin)] = volts;
 
-    public void SetTerminalVolts(string pin, double terminalVolts) => _pending[IndexOf(pin)] = terminalVolts / BoardProfiles.TerminalDivider.Ratio;
+    /// <summary>Sets the pin to what <paramref name="terminalVolts"/> gives through the spec's divider on that pin.</summary>
+    public void SetTerminalVolts(string pin, double terminalVolts) =>
+        _pending[IndexOf(pin)] = terminalVolts / BoardProfiles.MeadowF7FeatherV2.Pins.Single(p => p.Pin == pin).Divider!.Ratio;
+
+    /// <summary>Runs during every refresh (e.g. advances a manual clock: a slow conversion in simulated time).</summary>
+    public Action? OnRefresh { get; set; }
 
     public void Refresh()
     {
@@ -140,6 +148,7 @@ internal sealed class FakeAnalogScan : IAnalogScanHardware
             {
             }
         }
+        OnRefresh?.Invoke();
         if (Throws) throw new TimeoutException("ADC conversion timed out");
         Array.Copy(_pending, _latched, _pending.Length);
         Refreshes++;
@@ -171,8 +180,11 @@ internal sealed class FakeWatchdog : IWatchdog
     public void Reset() => Resets++;
 }
 
-/// <summary>A UART in memory: the test pushes received bytes, written bytes are collected.</summary>
-internal sealed class FakeSerialPort : IByteLink
+/// <summary>
+/// A UART in memory: the test pushes received bytes, written bytes are collected. Like Meadow's port, it raises
+/// <see cref="BytesArrived"/> on the receiving thread right after the bytes are in its buffer.
+/// </summary>
+internal sealed class FakeSerialPort : ISerialPortLink
 {
     private readonly object _gate = new();
     private readonly Queue<byte> _incoming = new();
@@ -191,9 +203,17 @@ internal sealed class FakeSerialPort : IByteLink
         }
     }
 
+    public event Action? BytesArrived;
+
+    public long Overruns { get; set; }
+
+    /// <summary>Whether a handler is listening (the receive pump has started).</summary>
+    public bool HasListener => BytesArrived is not null;
+
     public void Receive(params byte[] bytes)
     {
         lock (_gate) foreach (var b in bytes) _incoming.Enqueue(b);
+        BytesArrived?.Invoke();
     }
 
     public int Read(Span<byte> buffer)

@@ -25,12 +25,9 @@ public sealed class LedBlinkSchedulerTests
     [Fact]
     public void The_rapid_boot_loader_flash_changes_every_33_ms_although_the_loop_period_is_100_ms()
     {
-        var rig = new BoardRig().Healthy();
+        var rig = new BoardRig(BoardVariants.InBootLoader()).Healthy();
         rig.StatusLed.Clock = rig.Clock;
         rig.StatusLed.ChangeTimes = new List<long>();
-        // The board wires no boot-loader input (a running app is not in its boot loader), so the controller
-        // never writes it and a value set on the engine stays: enough to reach the RapidFlash pattern.
-        rig.Board.Engine.SetInput(rig.Board.Engine.Descriptor.Input("Bootloader"), 1);
         rig.Run(1_000);
 
         var intervals = Intervals(rig.StatusLed.ChangeTimes);

@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using System.Threading;
+using BmsRules.Products.VeBusBmsV2;
 using BmsRules.Runtime.Board;
 using BmsRules.Runtime.VeBus;
 using Xunit;
@@ -80,15 +82,59 @@ public sealed class VeBusLinkServiceTests
     }
 
     [Fact]
-    public void The_multi_counts_as_on_while_its_syncs_keep_coming()
+    public void The_multi_counts_as_on_while_a_sync_came_within_the_spec_boards_window()
     {
         var rig = new Rig();
         Assert.True(double.IsNaN(rig.Board.Board.MultiOn.Read()) || rig.Board.Board.MultiOn.Read() == 0);
         rig.Sync(1);
         Assert.Equal(1, rig.Board.Board.MultiOn.Read());
-        rig.Board.Clock.Advance(VeBusLinkService.MultiOnWithinMilliseconds + 1);
+        rig.Board.Clock.Advance(VeBusBmsV2Board.MultiOnWithinMilliseconds);
+        rig.Service.PollOnce();
+        Assert.Equal(1, rig.Board.Board.MultiOn.Read());
+        rig.Board.Clock.Advance(1);
         rig.Service.PollOnce();
         Assert.Equal(0, rig.Board.Board.MultiOn.Read());
+    }
+
+    [Fact]
+    public void The_link_answers_a_sync_as_soon_as_the_port_reports_it_without_a_polling_interval()
+    {
+        var rig = new Rig();
+        rig.Board.Run(1_000);
+        rig.Board.Board.Receiver!.Start();
+        var wire = new byte[16];
+        Assert.True(VeBusSyncFrame.TryEncode(VeBusAddress.Multi, 9, VeBusSyncFrame.CapturedUnknownByte, 0, wire, out var n));
+
+        rig.Port.Receive(wire[..n]); // the port's arrival fills the ring and wakes the waiting reader
+
+        // Would wait 30 s if the wake were missing; it returns at once with the answer written.
+        Assert.True(rig.Service.WaitAndPoll(30_000) > 0);
+        var (number, _) = rig.Decode(rig.Port.Written.ToArray());
+        Assert.Equal(10, number);
+    }
+
+    [Fact]
+    public void The_running_link_thread_is_woken_by_the_port_and_answers()
+    {
+        var rig = new Rig();
+        rig.Board.Run(1_000);
+        rig.Board.Board.StartLink();
+        try
+        {
+            var wire = new byte[16];
+            Assert.True(VeBusSyncFrame.TryEncode(VeBusAddress.Multi, 20, VeBusSyncFrame.CapturedUnknownByte, 0, wire, out var n));
+            rig.Port.Receive(wire[..n]);
+            var until = DateTime.UtcNow.AddSeconds(30); // a bound for a missing answer, not a timing assertion
+            while (rig.Port.Written.Count == 0 && DateTime.UtcNow < until) Thread.Sleep(1);
+            var (number, field) = rig.Decode(rig.Port.Written.ToArray());
+            Assert.Equal(21, number);
+            Assert.Equal(1, field("AllowToCharge"));
+        }
+        finally
+        {
+            rig.Board.Board.StopLink();
+        }
+        Assert.False(rig.Service.IsRunning);
     }
 
     [Fact]

@@ -97,6 +97,37 @@ public sealed class BmsTransmitterTests
     }
 
     [Fact]
+    public void The_spec_board_sends_a_changed_flag_at_once()
+    {
+        Assert.True(VeBusBmsV2Board.SendOnFlagChange);
+        Assert.True(VeBusBmsV2Engine.Info.Board!.SendOnFlagChange);
+    }
+
+    [Fact]
+    public void With_frames_only_at_their_interval_a_flag_change_waits_for_the_next_repeat()
+    {
+        var bus = new BmsBusHarness(new VeBusBmsV2Engine(), sendOnFlagChange: false);
+        bus.Driver.RunningV2();
+        var first = bus.Sync();
+        Assert.NotNull(first);
+        var sentAt = bus.Driver.Now;
+
+        bus.Driver.Set("CellMaxVoltage", 4.1).Step(20);
+        Assert.False(bus.Driver.Flag("AllowToCharge"));
+        Assert.Null(bus.Sync()); // the changed flag waits
+
+        while (bus.Driver.Now - sentAt < Interval("BmsFrameInterval") - 20)
+        {
+            bus.Driver.Step(20);
+            Assert.Null(bus.Sync());
+        }
+        bus.Driver.Step(20);
+        var frame = bus.Sync();
+        Assert.NotNull(frame);
+        Assert.Equal(0, bus.Field(frame!, "AllowToCharge"));
+    }
+
+    [Fact]
     public void Nothing_is_sent_while_the_boot_loader_runs_and_a_frame_follows_at_once_when_it_ends()
     {
         var bus = RunningBus();

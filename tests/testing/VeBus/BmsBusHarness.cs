@@ -17,13 +17,13 @@ public sealed class BmsBusHarness
     private readonly FrameRecorder _received = new();
     private readonly VeBusReceiver _receiver;
 
-    /// <summary>Puts <paramref name="engine"/> on the bus.</summary>
-    public BmsBusHarness(IRuleEngine engine)
+    /// <summary>Puts <paramref name="engine"/> on the bus (<paramref name="sendOnFlagChange"/>: the board section's frame rule).</summary>
+    public BmsBusHarness(IRuleEngine engine, bool sendOnFlagChange = true)
     {
         Driver = new EngineDriver(engine);
         var (multi, bms) = InMemoryByteLink.CreatePair();
         _multi = multi;
-        Link = new VeBusBmsLink(engine, bms);
+        Link = new VeBusBmsLink(engine, bms, sendOnFlagChange);
         _receiver = new VeBusReceiver(_received);
     }
 
