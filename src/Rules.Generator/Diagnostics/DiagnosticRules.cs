@@ -94,6 +94,48 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule CodeNeverRaised = new("BMS022", SpecSeverity.Error,
         "Code never raised", "Code '{0}' has no 'when' and no input or setting names it as invalid_code, so it can never be raised");
 
+    /// <summary>BMS023: a YAML merge key; rules are shared between products with modules instead.</summary>
+    public static readonly DiagnosticRule MergeKey = new("BMS023", SpecSeverity.Error,
+        "YAML merge key", "YAML merge keys ('<<') are not supported in {0}: share rules between products with modules ('modules:' and 'use:', see docs/spec-format.md)");
+
+    /// <summary>BMS024: <c>use:</c> names no module (or names one twice).</summary>
+    public static readonly DiagnosticRule UnknownModule = new("BMS024", SpecSeverity.Error,
+        "Unknown module", "{0}");
+
+    /// <summary>BMS025: modules use each other in a cycle.</summary>
+    public static readonly DiagnosticRule ModuleCycle = new("BMS025", SpecSeverity.Error,
+        "Module cycle", "Modules use each other in a cycle: {0}");
+
+    /// <summary>BMS026: an override or extension names an entry no used module has.</summary>
+    public static readonly DiagnosticRule OverrideOfNothing = new("BMS026", SpecSeverity.Error,
+        "Override of a name the modules do not have", "{0} '{1}' {2} nothing: {3}");
+
+    /// <summary>BMS027: an entry has the name of a module's entry but does not say it overrides it.</summary>
+    public static readonly DiagnosticRule DuplicateWithoutOverride = new("BMS027", SpecSeverity.Error,
+        "Duplicate of a module entry without override",
+        "{0} '{1}' is already defined by module {2} (line {3}); to replace it, mark this entry 'override: true' and give it its own source: or assumption:");
+
+    /// <summary>BMS028: an override without its own source or assumption.</summary>
+    public static readonly DiagnosticRule OverrideWithoutProvenance = new("BMS028", SpecSeverity.Error,
+        "Override without its own source or assumption",
+        "{0} '{1}' overrides the one from module {2} but has neither source: nor assumption: of its own; say where this value comes from or why it differs from the module");
+
+    /// <summary>BMS029: a source cites a document that <c>documents:</c> does not declare.</summary>
+    public static readonly DiagnosticRule UnknownDocument = new("BMS029", SpecSeverity.Error,
+        "Unknown document", "{0}");
+
+    /// <summary>BMS030: the spec names a behaviour catalogue the compiler was not given.</summary>
+    public static readonly DiagnosticRule CatalogueMissing = new("BMS030", SpecSeverity.Error,
+        "Catalogue not found", "{0}");
+
+    /// <summary>BMS031: a module no product uses, so nothing checks it.</summary>
+    public static readonly DiagnosticRule ModuleUnused = new("BMS031", SpecSeverity.Error,
+        "Module used by no product", "Module '{0}' is used by no product (directly or through another module), so nothing compiles or checks it");
+
+    /// <summary>BMS032: two used modules bring different entries of the same name.</summary>
+    public static readonly DiagnosticRule ModuleConflict = new("BMS032", SpecSeverity.Error,
+        "Modules conflict", "{0} '{1}' comes from module {2} and, differently, from module {3}; override it here to choose");
+
     /// <summary>BMS099: the generator itself failed; reported instead of crashing the build.</summary>
     public static readonly DiagnosticRule InternalError = new("BMS099", SpecSeverity.Error,
         "Internal generator error", "The BmsRules generator failed on this spec ({0}); please report it with the spec attached");
@@ -104,6 +146,7 @@ public static class DiagnosticRules
         YamlSyntax, UnknownName, MissingUnit, WrongUnit, BadHysteresis, Overlap, Gap, TableIncomplete,
         TableAmbiguous, TimerWithoutUnit, MissingProvenance, DefaultOutOfRange, UnknownKey, MissingKey,
         DuplicateName, ExpressionSyntax, TypeMismatch, Catalogue, EvaluationOrder, InvalidValue,
-        UnreachableState, CodeNeverRaised, InternalError,
+        UnreachableState, CodeNeverRaised, MergeKey, UnknownModule, ModuleCycle, OverrideOfNothing, DuplicateWithoutOverride,
+        OverrideWithoutProvenance, UnknownDocument, CatalogueMissing, ModuleUnused, ModuleConflict, InternalError,
     };
 }
