@@ -106,22 +106,6 @@ public static class SpecCompiler
         return new ResolvedSpec(document, products.ToEquatableArray(), catalogue, documents);
     }
 
-    /// <summary>
-    /// Parses <paramref name="text"/> without validating it: the spec as written, with every description,
-    /// source, assumption and catalogue link (for rule books and tools). Null when the YAML cannot be read.
-    /// </summary>
-    public static SpecDocument? ParseDocument(string path, string text)
-    {
-        try
-        {
-            return SpecParser.Parse(text, new DiagnosticBag(path));
-        }
-        catch (Exception)
-        {
-            return null;
-        }
-    }
-
     /// <summary>The file name of a path (generated code records it without machine-specific folders).</summary>
     public static string FileName(string path)
     {

@@ -41,9 +41,13 @@ internal static class GeneratorHarness
 
     /// <summary>A driver holding the generator, the spec file <paramref name="spec"/> and, as the build gives it, the behaviour catalogue.</summary>
     public static GeneratorDriver Driver(AdditionalText spec, bool trackSteps = false) =>
+        Driver(spec, new InMemoryAdditionalText(SpecFiles.CataloguePath, SpecFiles.Catalogue().Text), trackSteps);
+
+    /// <summary>A driver holding the generator, the spec file <paramref name="spec"/> and the catalogue file <paramref name="catalogue"/>.</summary>
+    public static GeneratorDriver Driver(AdditionalText spec, AdditionalText catalogue, bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
             new[] { new RulesGenerator().AsSourceGenerator() },
-            new AdditionalText[] { spec, new InMemoryAdditionalText(SpecFiles.CataloguePath, SpecFiles.Catalogue().Text) },
+            new[] { spec, catalogue },
             ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
