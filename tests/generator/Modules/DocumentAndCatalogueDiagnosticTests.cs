@@ -87,6 +87,30 @@ public class DocumentAndCatalogueDiagnosticTests
     }
 
     [Fact]
+    [Trait("Diagnostic", "BMS018")]
+    public void An_id_a_module_covers_that_the_catalogue_lacks_is_reported_at_it()
+    {
+        const string catalogue = """
+            format: bmscatalogue/1
+            groups:
+              - id: F
+                behaviours:
+                  - { id: S-01, behaviour: "Small cut-off.", seeds: [{ file: bms-manual.txt }] }
+                  - { id: L-01, behaviour: "Large cut-off.", seeds: [{ file: bms-manual.txt }] }
+                  - { id: L-02, behaviour: "Service switch.", seeds: [{ file: bms-manual.txt }] }
+            """;
+        var files = new EquatableArray<SpecFile>(new[] { new SpecFile("/fixtures/fixture.catalogue.yaml", catalogue) });
+        var spec = ModulesSpec.With("\ndocuments:\n", "\ncatalogue: fixture.catalogue.yaml\n\ndocuments:\n");
+        Assert.Empty(SpecCompiler.Compile(ModulesSpec.FileName, spec, files).Diagnostics);
+
+        var broken = SpecFiles.ReplaceOnce(spec, "        covers: [S-01, L-01]\n      - name: Enabled", "        covers: [S-01, L-03]\n      - name: Enabled");
+        var diagnostic = Assert.Single(SpecCompiler.Compile(ModulesSpec.FileName, broken, files).Diagnostics);
+        Assert.Equal("BMS018", diagnostic.Id);
+        Assert.Equal(TextPosition.Of(broken, "L-03"), DiagnosticAssert.Position(diagnostic));
+        Assert.Equal("'L-03' is not in the behaviour catalogue fixture.catalogue.yaml (did you mean 'L-01'?)", diagnostic.Message);
+    }
+
+    [Fact]
     public void A_problem_in_the_catalogue_is_reported_in_the_catalogue_file_at_its_place()
     {
         var catalogue = SpecFiles.Catalogue();
