@@ -42,21 +42,30 @@ internal sealed class YamlMap
             // Some scanner errors (a tab used as indentation) carry the file start as their place;
             // where the scanner stopped is then the better place to show.
             var mark = ex.Start.Index == 0 && ex.End.Index == 0 ? scanner.CurrentPosition : ex.Start;
-            diagnostics.Report(DiagnosticRules.YamlSyntax, At(mark), FirstLine(ex.Message));
+            diagnostics.Report(DiagnosticRules.YamlSyntax, At(mark, text), FirstLine(ex.Message));
             return null;
         }
         catch (System.InvalidOperationException ex)
         {
             // YamlDotNet's scanner throws this, instead of a YamlException, on a flow collection
             // ('[' or '{') that is never closed. It is still a syntax error in the spec, not a generator failure.
-            diagnostics.Report(DiagnosticRules.YamlSyntax, At(scanner.CurrentPosition),
+            diagnostics.Report(DiagnosticRules.YamlSyntax, At(scanner.CurrentPosition, text),
                 $"the YAML reader stopped here ({ex.Message}); look above for an unclosed '[' or '{{'");
             return null;
         }
     }
 
-    private static SourceSpan At(Mark mark)
+    /// <summary>The place of a reader mark; one past the end of the text (where the reader may stop) is the text's end.</summary>
+    private static SourceSpan At(Mark mark, string text)
     {
+        if (mark.Index > text.Length)
+        {
+            var lastBreak = text.LastIndexOf('\n');
+            var lines = 1;
+            foreach (var c in text) if (c == '\n') lines++;
+            var endColumn = text.Length - lastBreak;
+            return new SourceSpan(text.Length, 0, lines, endColumn, lines, endColumn);
+        }
         var line = (int)System.Math.Max(1, mark.Line);
         var column = (int)System.Math.Max(1, mark.Column);
         return new SourceSpan((int)mark.Index, 0, line, column, line, column);
