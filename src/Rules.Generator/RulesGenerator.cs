@@ -1,15 +1,18 @@
 using System;
 using BmsRules.Generator.Diagnostics;
 using BmsRules.Generator.Emit;
+using BmsRules.Generator.Helpers;
+using BmsRules.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace BmsRules.Generator;
 
 /// <summary>
-/// Compiles every additional file named <c>rules.yaml</c> (or <c>*.rules.yaml</c>) into rule engines.
-/// Pipeline: spec text → <see cref="SpecCompiler"/> (parse → model → validate) → emit. The steps
-/// depend only on the spec text, so C# edits leave them cached.
+/// Compiles every additional file named <c>rules.yaml</c> (or <c>*.rules.yaml</c>) into rule engines, with the
+/// behaviour catalogues given beside them (additional files named <c>catalogue.yaml</c> or <c>*.catalogue.yaml</c>).
+/// Pipeline: spec text + catalogues → <see cref="SpecCompiler"/> (parse → model → validate) → emit. The steps
+/// depend only on those texts, so C# edits leave them cached.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class RulesGenerator : IIncrementalGenerator
@@ -28,8 +31,15 @@ public sealed class RulesGenerator : IIncrementalGenerator
             .Select(static (file, token) => new SpecText(file.Path, file.GetText(token)?.ToString() ?? ""))
             .WithTrackingName(SpecTextStep);
 
+        var catalogues = context.AdditionalTextsProvider
+            .Where(static file => IsCatalogue(file.Path))
+            .Select(static (file, token) => new SpecFile(file.Path, file.GetText(token)?.ToString() ?? ""))
+            .Collect()
+            .Select(static (files, _) => new EquatableArray<SpecFile>(System.Linq.Enumerable.ToArray(files)));
+
         var compiled = specs
-            .Select(static (spec, _) => SpecCompiler.Compile(spec.Path, spec.Text))
+            .Combine(catalogues)
+            .Select(static (pair, _) => SpecCompiler.Compile(pair.Left.Path, pair.Left.Text, pair.Right))
             .WithTrackingName(CompiledStep);
 
         context.RegisterSourceOutput(compiled, static (output, compilation) => Emit(output, compilation));
@@ -43,22 +53,24 @@ public sealed class RulesGenerator : IIncrementalGenerator
             || name.EndsWith(".rules.yaml", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>True for behaviour catalogues, read with every spec that names them.</summary>
+    public static bool IsCatalogue(string path)
+    {
+        var name = SpecCompiler.FileName(path);
+        return string.Equals(name, "catalogue.yaml", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".catalogue.yaml", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static void Emit(SourceProductionContext output, SpecCompilation compilation)
     {
         foreach (var diagnostic in compilation.Diagnostics) output.ReportDiagnostic(ToRoslyn(diagnostic));
         if (compilation.Engines.Count == 0) return;
         try
         {
-            foreach (var engine in compilation.Engines)
+            foreach (var source in GeneratedSources.Of(compilation))
             {
-                output.AddSource($"{engine.ProductId}.g.cs", SourceText.From(EngineEmitter.Emit(engine), System.Text.Encoding.UTF8));
-                if (BoardEmitter.Emit(engine) is { } board)
-                {
-                    output.AddSource($"{BoardEmitter.ClassName(engine.ProductId)}.g.cs", SourceText.From(board, System.Text.Encoding.UTF8));
-                }
+                output.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
             }
-            var ns = compilation.Engines[0].Namespace;
-            output.AddSource("ProductRegistry.g.cs", SourceText.From(RegistryEmitter.Emit(ns, compilation.Engines), System.Text.Encoding.UTF8));
         }
         catch (Exception ex)
         {

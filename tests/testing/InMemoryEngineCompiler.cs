@@ -14,7 +14,7 @@ namespace BmsRules.Testing;
 
 /// <summary>
 /// Runs the real source generator on a spec text and compiles the result in memory, exactly as the
-/// build does (C# 10, against BmsRules.Runtime). Used to prove that a property catches a broken
+/// build does (C# 10, against BmsRules.Runtime, the behaviour catalogue beside the spec). Used to prove that a property catches a broken
 /// rule: a mutated spec compiles into a mutant engine the property must reject.
 /// </summary>
 public static class InMemoryEngineCompiler
@@ -39,7 +39,7 @@ public static class InMemoryEngineCompiler
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new RulesGenerator().AsSourceGenerator() },
-            additionalTexts: new AdditionalText[] { new InMemoryAdditionalText(path, specText) },
+            additionalTexts: new AdditionalText[] { new InMemoryAdditionalText(path, specText), new InMemoryAdditionalText(SpecFiles.CataloguePath, SpecFiles.Catalogue().Text) },
             parseOptions: ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
 

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using BmsRules.Generator.Helpers;
+using BmsRules.Generator.Model;
 
 namespace BmsRules.Testing;
 
@@ -11,6 +13,17 @@ public static class SpecFiles
 
     /// <summary>The text of spec/rules.yaml.</summary>
     public static string ReadRules() => File.ReadAllText(RulesPath);
+
+    /// <summary>Path of the copy of spec/catalogue.yaml (the behaviour catalogue the spec names) in the test output folder.</summary>
+    public static string CataloguePath => Path.Combine(AppContext.BaseDirectory, "spec", "catalogue.yaml");
+
+    /// <summary>The behaviour catalogue as the build gives it to the generator: its path and text.</summary>
+    public static SpecFile Catalogue() => LazyCatalogue.Value;
+
+    private static readonly Lazy<SpecFile> LazyCatalogue = new(() => new SpecFile(CataloguePath, File.ReadAllText(CataloguePath)));
+
+    /// <summary>The files the build gives the generator beside a spec (the catalogue), for <see cref="SpecCompiler"/>.</summary>
+    public static EquatableArray<SpecFile> Companions() => new(new[] { Catalogue() });
 
     /// <summary>
     /// <paramref name="text"/> with the single occurrence of <paramref name="find"/> replaced. Throws when

@@ -94,31 +94,73 @@ public static class DiagnosticRules
     public static readonly DiagnosticRule CodeNeverRaised = new("BMS022", SpecSeverity.Error,
         "Code never raised", "Code '{0}' has no 'when' and no input or setting names it as invalid_code, so it can never be raised");
 
-    // BMS030–BMS039: the board section (what the board runtime decides around the engine).
+    /// <summary>BMS023: a YAML merge key; rules are shared between products with modules instead.</summary>
+    public static readonly DiagnosticRule MergeKey = new("BMS023", SpecSeverity.Error,
+        "YAML merge key", "YAML merge keys ('<<') are not supported in {0}: share rules between products with modules ('modules:' and 'use:', see docs/spec-format.md)");
 
-    /// <summary>BMS030: an engine input the board does not account for, or feeds twice in one input mode.</summary>
-    public static readonly DiagnosticRule BoardInputUnaccounted = new("BMS030", SpecSeverity.Error,
+    /// <summary>BMS024: <c>use:</c> names no module (or names one twice).</summary>
+    public static readonly DiagnosticRule UnknownModule = new("BMS024", SpecSeverity.Error,
+        "Unknown module", "{0}");
+
+    /// <summary>BMS025: modules use each other in a cycle.</summary>
+    public static readonly DiagnosticRule ModuleCycle = new("BMS025", SpecSeverity.Error,
+        "Module cycle", "Modules use each other in a cycle: {0}");
+
+    /// <summary>BMS026: an override or extension names an entry no used module has.</summary>
+    public static readonly DiagnosticRule OverrideOfNothing = new("BMS026", SpecSeverity.Error,
+        "Override of a name the modules do not have", "{0} '{1}' {2} nothing: {3}");
+
+    /// <summary>BMS027: an entry has the name of a module's entry but does not say it overrides it.</summary>
+    public static readonly DiagnosticRule DuplicateWithoutOverride = new("BMS027", SpecSeverity.Error,
+        "Duplicate of a module entry without override",
+        "{0} '{1}' is already defined by module {2} (line {3}); to replace it, mark this entry 'override: true' and give it its own source: or assumption:");
+
+    /// <summary>BMS028: an override without its own source or assumption.</summary>
+    public static readonly DiagnosticRule OverrideWithoutProvenance = new("BMS028", SpecSeverity.Error,
+        "Override without its own source or assumption",
+        "{0} '{1}' overrides the one from module {2} but has neither source: nor assumption: of its own; say where this value comes from or why it differs from the module");
+
+    /// <summary>BMS029: a source cites a document that <c>documents:</c> does not declare.</summary>
+    public static readonly DiagnosticRule UnknownDocument = new("BMS029", SpecSeverity.Error,
+        "Unknown document", "{0}");
+
+    /// <summary>BMS030: the spec names a behaviour catalogue the compiler was not given.</summary>
+    public static readonly DiagnosticRule CatalogueMissing = new("BMS030", SpecSeverity.Error,
+        "Catalogue not found", "{0}");
+
+    /// <summary>BMS031: a module no product uses, so nothing checks it.</summary>
+    public static readonly DiagnosticRule ModuleUnused = new("BMS031", SpecSeverity.Error,
+        "Module used by no product", "Module '{0}' is used by no product (directly or through another module), so nothing compiles or checks it");
+
+    /// <summary>BMS032: two used modules bring different entries of the same name.</summary>
+    public static readonly DiagnosticRule ModuleConflict = new("BMS032", SpecSeverity.Error,
+        "Modules conflict", "{0} '{1}' comes from module {2} and, differently, from module {3}; override it here to choose");
+
+    // BMS040–BMS049: the board section (what the board runtime decides around the engine).
+
+    /// <summary>BMS040: an engine input the board does not account for, or feeds twice in one input mode.</summary>
+    public static readonly DiagnosticRule BoardInputUnaccounted = new("BMS040", SpecSeverity.Error,
         "Board input not accounted for", "{0}");
 
-    /// <summary>BMS031: a board binding that does not fit its input (kind, type or the keys it needs).</summary>
-    public static readonly DiagnosticRule BoardBindingMismatch = new("BMS031", SpecSeverity.Error,
+    /// <summary>BMS041: a board binding that does not fit its input (kind, type or the keys it needs).</summary>
+    public static readonly DiagnosticRule BoardBindingMismatch = new("BMS041", SpecSeverity.Error,
         "Board binding does not fit its input", "{0}");
 
-    /// <summary>BMS032: a divider and ADC that cannot measure an input's whole valid range.</summary>
-    public static readonly DiagnosticRule BoardDividerRange = new("BMS032", SpecSeverity.Error,
+    /// <summary>BMS042: a divider and ADC that cannot measure an input's whole valid range.</summary>
+    public static readonly DiagnosticRule BoardDividerRange = new("BMS042", SpecSeverity.Error,
         "Divider cannot measure the input's range",
         "The divider on {0} measures up to {1} V but '{2}' is valid up to {3} V: a reading clipped at full scale could look valid");
 
-    /// <summary>BMS033: control period and watchdog timings that contradict each other or the hardware.</summary>
-    public static readonly DiagnosticRule BoardTiming = new("BMS033", SpecSeverity.Error,
+    /// <summary>BMS043: control period and watchdog timings that contradict each other or the hardware.</summary>
+    public static readonly DiagnosticRule BoardTiming = new("BMS043", SpecSeverity.Error,
         "Board timing inconsistent", "{0}");
 
-    /// <summary>BMS034: input modes: no default or several, or a setting value that does not fit the setting.</summary>
-    public static readonly DiagnosticRule BoardInputMode = new("BMS034", SpecSeverity.Error,
+    /// <summary>BMS044: input modes: no default or several, or a setting value that does not fit the setting.</summary>
+    public static readonly DiagnosticRule BoardInputMode = new("BMS044", SpecSeverity.Error,
         "Board input mode", "{0}");
 
-    /// <summary>BMS035: a fail-safe conversion the board applies but the spec does not state, or states differently.</summary>
-    public static readonly DiagnosticRule BoardFailSafe = new("BMS035", SpecSeverity.Error,
+    /// <summary>BMS045: a fail-safe conversion the board applies but the spec does not state, or states differently.</summary>
+    public static readonly DiagnosticRule BoardFailSafe = new("BMS045", SpecSeverity.Error,
         "Board fail-safe conversion", "{0}");
 
     /// <summary>BMS099: the generator itself failed; reported instead of crashing the build.</summary>
@@ -131,7 +173,8 @@ public static class DiagnosticRules
         YamlSyntax, UnknownName, MissingUnit, WrongUnit, BadHysteresis, Overlap, Gap, TableIncomplete,
         TableAmbiguous, TimerWithoutUnit, MissingProvenance, DefaultOutOfRange, UnknownKey, MissingKey,
         DuplicateName, ExpressionSyntax, TypeMismatch, Catalogue, EvaluationOrder, InvalidValue,
-        UnreachableState, CodeNeverRaised, BoardInputUnaccounted, BoardBindingMismatch, BoardDividerRange, BoardTiming,
-        BoardInputMode, BoardFailSafe, InternalError,
+        UnreachableState, CodeNeverRaised, MergeKey, UnknownModule, ModuleCycle, OverrideOfNothing, DuplicateWithoutOverride,
+        OverrideWithoutProvenance, UnknownDocument, CatalogueMissing, ModuleUnused, ModuleConflict,
+        BoardInputUnaccounted, BoardBindingMismatch, BoardDividerRange, BoardTiming, BoardInputMode, BoardFailSafe, InternalError,
     };
 }

@@ -37,6 +37,7 @@ public sealed record SpecDiagnostic(string Id, SpecSeverity Severity, string Mes
 public sealed class DiagnosticBag
 {
     private readonly System.Collections.Generic.List<SpecDiagnostic> _items = new();
+    private readonly System.Collections.Generic.HashSet<SpecDiagnostic> _seen = new();
 
     /// <summary>Creates a bag for the spec at <paramref name="path"/>.</summary>
     public DiagnosticBag(string path) => Path = path;
@@ -47,12 +48,27 @@ public sealed class DiagnosticBag
     /// <summary>True when an error was reported.</summary>
     public bool HasErrors { get; private set; }
 
-    /// <summary>Reports <paramref name="rule"/> at <paramref name="span"/> with message arguments.</summary>
+    /// <summary>
+    /// Reports <paramref name="rule"/> at <paramref name="span"/> with message arguments. The same diagnostic at the
+    /// same place is reported once: a module's entry is checked once per product that uses it.
+    /// </summary>
     public void Report(DiagnosticRule rule, SourceSpan span, params object[] args)
     {
         var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, rule.MessageFormat, args);
-        _items.Add(new SpecDiagnostic(rule.Id, rule.Severity, message, Path, span));
-        if (rule.Severity == SpecSeverity.Error) HasErrors = true;
+        Add(new SpecDiagnostic(rule.Id, rule.Severity, message, Path, span));
+    }
+
+    /// <summary>Adds the diagnostics of <paramref name="other"/> (another file read with this spec, such as its catalogue).</summary>
+    public void Include(DiagnosticBag other)
+    {
+        foreach (var diagnostic in other._items) Add(diagnostic);
+    }
+
+    private void Add(SpecDiagnostic diagnostic)
+    {
+        if (!_seen.Add(diagnostic)) return;
+        _items.Add(diagnostic);
+        if (diagnostic.Severity == SpecSeverity.Error) HasErrors = true;
     }
 
     /// <summary>The diagnostics in report order, then sorted by place for stable output.</summary>

@@ -69,7 +69,7 @@ internal sealed partial class EngineEmitter
         {
             var input = _model.Inputs[threshold.Input].Name;
             var field = CSharp.Field(threshold.Name);
-            _w.Line($"// {threshold.Name}: {input} {threshold.TripText}, release {threshold.ReleaseText}");
+            _w.Line($"// {threshold.Name}: {input} {threshold.TripText}, release {threshold.ReleaseText} {Trace(threshold.Doc)}");
             _w.Open($"if ({Names.ValidLocal(input)})");
             _w.Line($"if (!{field}) {field} = inputs.{input} {CSharp.Operator(threshold.TripOp)} {field}Trip;");
             _w.Line($"else if (inputs.{input} {CSharp.Operator(threshold.ReleaseOp)} {field}Release) {field} = false;");
@@ -87,6 +87,7 @@ internal sealed partial class EngineEmitter
             var band = _model.Bands[b];
             var input = _model.Inputs[band.Input].Name;
             var field = CSharp.Field(band.Name);
+            _w.Line($"// {band.Name}: zones of {input} {Trace(band.Doc)}");
             _w.Open($"if ({Names.ValidLocal(input)})");
             _w.Line($"{field} = ({_names.ZoneEnum(b)})NextZone((int){field}, inputs.{input}, s_{CSharp.Camel(band.Name)}Boundaries, {band.Home}, {CSharp.Double(band.Hysteresis)});");
             _w.Close();
@@ -100,7 +101,7 @@ internal sealed partial class EngineEmitter
         _w.Line("// 4. Signals, in spec order.");
         foreach (var signal in _model.Signals)
         {
-            _w.Line($"{CSharp.Field(signal.Name)} = {_expressions.Emit(signal.When)}; // {signal.WhenText}");
+            _w.Line($"{CSharp.Field(signal.Name)} = {_expressions.Emit(signal.When)}; // {signal.WhenText} {Trace(signal.Doc)}");
         }
         _w.Line();
     }
@@ -111,7 +112,7 @@ internal sealed partial class EngineEmitter
         {
             var machine = _model.Machines[m];
             var field = CSharp.Field(machine.Name);
-            _w.Line($"// 5.{m + 1} Machine {machine.Name}: at most one transition per step; the first whose guard holds fires.");
+            _w.Line($"// 5.{m + 1} Machine {machine.Name}: at most one transition per step; the first whose guard holds fires. {Trace(machine.Doc)}");
             _w.Open($"switch ({field})");
             for (var s = 0; s < machine.States.Count; s++)
             {
@@ -129,7 +130,7 @@ internal sealed partial class EngineEmitter
                         var timer = _model.Timers[transition.Timer];
                         guard = $"({guard}) && nowMs - {field}Since >= {CSharp.Long(timer.Milliseconds)}";
                     }
-                    _w.Line($"// {transition.Trigger}: {transition.WhenText}{(transition.Timer >= 0 ? " after " + _model.Timers[transition.Timer].Name : "")}");
+                    _w.Line($"// {transition.Trigger}: {transition.WhenText}{(transition.Timer >= 0 ? " after " + _model.Timers[transition.Timer].Name : "")} {Trace(transition.Doc)}");
                     _w.Open($"{(t == 0 ? "if" : "else if")} ({guard})");
                     _w.Line($"{field} = {_names.StateEnum(m)}.{machine.States[transition.To].Name};");
                     _w.Line($"{field}Since = nowMs;");
@@ -149,11 +150,11 @@ internal sealed partial class EngineEmitter
         _w.Line("// 6. Outputs (high or floating) and flags, in spec order.");
         foreach (var output in _model.Outputs)
         {
-            _w.Line($"{CSharp.Field(output.Name)} = {_expressions.Emit(output.HighWhen)}; // {output.Text}");
+            _w.Line($"{CSharp.Field(output.Name)} = {_expressions.Emit(output.HighWhen)}; // {output.Text} {Trace(output.Doc)}");
         }
         foreach (var flag in _model.Flags)
         {
-            _w.Line($"{CSharp.Field(flag.Name)} = {_expressions.Emit(flag.When)}; // {flag.Text}");
+            _w.Line($"{CSharp.Field(flag.Name)} = {_expressions.Emit(flag.When)}; // {flag.Text} {Trace(flag.Doc)}");
         }
         _w.Line();
     }
@@ -172,7 +173,7 @@ internal sealed partial class EngineEmitter
                 bits.Add($"({_expressions.Emit(column.When)} ? {1 << c} : 0)");
             }
             var index = bits.Count == 0 ? "0" : string.Join(" | ", bits);
-            _w.Line($"byte {CSharp.Camel(table.Name)}Now = {table.Name}Lookup[{index}];");
+            _w.Line($"byte {CSharp.Camel(table.Name)}Now = {table.Name}Lookup[{index}]; // {(table.IsLed ? "LED" : "table")} {table.Name} {Trace(table.Doc)}");
             if (table.IsLed)
             {
                 _w.Open($"if ({CSharp.Camel(table.Name)}Now != {field})");
@@ -210,7 +211,7 @@ internal sealed partial class EngineEmitter
                 if (_model.Settings[s].InvalidCode == c) causes.Add($"(_invalidSettings & {Names.Bit(s)}) != 0UL");
             }
             if (causes.Count == 0) continue;
-            _w.Line($"if ({string.Join(" || ", WrapEach(causes))}) codes |= {Names.Bit(c)}; // {code.Id} {code.Name}");
+            _w.Line($"if ({string.Join(" || ", WrapEach(causes))}) codes |= {Names.Bit(c)}; // {code.Id} {code.Name} {Trace(code.Doc)}");
         }
         _w.Line($"{_names.Code} primary = {_names.Code}.None;");
         var first = true;
@@ -225,6 +226,9 @@ internal sealed partial class EngineEmitter
         }
         _w.Line();
     }
+
+    /// <summary>The rule's trace marker (spec line, module, catalogue ids).</summary>
+    private string Trace(EDoc doc) => TraceMarker.Of(_model.SpecPath, doc.Trace);
 
     private static IEnumerable<string> WrapEach(List<string> causes)
     {

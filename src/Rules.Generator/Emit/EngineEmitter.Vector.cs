@@ -31,7 +31,7 @@ internal sealed partial class EngineEmitter
                 _ => $"_vector[{i}] >= 0d && _vector[{i}] <= uint.MaxValue ? (uint)_vector[{i}] : 0u",
             });
         }
-        _w.Line($"var inputs = new {_names.Inputs}(");
+        _w.Line($"var inputs = new {_names.Inputs}({(args.Count == 0 ? ");" : "")}");
         _w.Indent();
         for (var i = 0; i < args.Count; i++) _w.Line(args[i] + (i == args.Count - 1 ? ");" : ","));
         _w.Unindent();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace BmsRules.Generator.Helpers;
 
@@ -22,5 +23,21 @@ public static class EditDistance
             (previous, current) = (current, previous);
         }
         return previous[b.Length];
+    }
+
+    /// <summary>
+    /// " (did you mean 'X'?)" for the candidate closest to <paramref name="name"/> (ignoring case) when it is close
+    /// enough to be a typo (at most a third of the name, and at least 2, edits away); otherwise "".
+    /// </summary>
+    public static string Suggestion(string name, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Between(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance) (best, bestDistance) = (candidate, distance);
+        }
+        return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? $" (did you mean '{best}'?)" : "";
     }
 }

@@ -6,7 +6,18 @@ namespace BmsRules.Generator.Model;
 // Produced only when the spec has no errors.
 
 /// <summary>Description and provenance text carried into the generated introspection data.</summary>
-public sealed record EDoc(string? Description, string Provenance);
+public sealed record EDoc(string? Description, string Provenance)
+{
+    /// <summary>Where the rule is in the spec and the catalogue ids it covers: written beside it in the generated code.</summary>
+    public ETrace Trace { get; init; } = ETrace.None;
+}
+
+/// <summary>A rule's spec line, the module it comes from (null: the product itself) and the catalogue ids it covers.</summary>
+public sealed record ETrace(int Line, string? Module, EquatableArray<string> Covers)
+{
+    /// <summary>No trace (entries that are not rules).</summary>
+    public static ETrace None { get; } = new(0, null, EquatableArray<string>.Empty);
+}
 
 /// <summary>The engine for one product.</summary>
 public sealed record EngineModel(

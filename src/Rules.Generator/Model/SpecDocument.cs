@@ -14,10 +14,41 @@ public sealed record Provenance(EquatableArray<string> Sources, string? Assumpti
 {
     /// <summary>True when the entry says where its value comes from or why.</summary>
     public bool IsStated => Sources.Count > 0 || !string.IsNullOrWhiteSpace(Assumption);
+
+    /// <summary>The <c>source:</c> strings with their places (the documents they cite are checked against <c>documents:</c>).</summary>
+    public EquatableArray<Located> Cited { get; init; }
+
+    /// <summary>Where the entry starts in the spec: the generated code and the rule book name its line.</summary>
+    public SourceSpan Entry { get; init; }
+
+    /// <summary><c>override: true</c> as written: the entry replaces the one of the same name from a used module.</summary>
+    public Located? Override { get; init; }
+
+    /// <summary>The module the entry is defined in; null for an entry of the product itself (set when modules are resolved).</summary>
+    public string? Module { get; init; }
+
+    /// <summary>The module whose entry of the same name this one replaces (set when modules are resolved).</summary>
+    public string? Replaces { get; init; }
 }
 
 /// <summary>The whole spec file.</summary>
-public sealed record SpecDocument(string Namespace, EquatableArray<ProductSpec> Products);
+public sealed record SpecDocument(string Namespace, EquatableArray<ProductSpec> Products)
+{
+    /// <summary>The documents sources may cite by a short name (<c>documents:</c>).</summary>
+    public EquatableArray<DocumentSpec> Documents { get; init; }
+
+    /// <summary>The behaviour catalogue file the spec's <c>covers:</c> ids come from (<c>catalogue:</c>), or null.</summary>
+    public Located? Catalogue { get; init; }
+
+    /// <summary>
+    /// Rules shared between products (<c>modules:</c>). A module has the sections of a product (no catalogue);
+    /// its <see cref="ProductSpec.Id"/> is the module's id.
+    /// </summary>
+    public EquatableArray<ProductSpec> Modules { get; init; }
+}
+
+/// <summary>A source document with the short name sources may cite it by.</summary>
+public sealed record DocumentSpec(Located Id, Located File, string? Title, string? Revision);
 
 /// <summary>How a catalogue id of the product is handled.</summary>
 public sealed record CatalogueEntry(Located Id, string By, string? Note);
@@ -42,7 +73,11 @@ public sealed record ProductSpec(
     EquatableArray<TableSpec> Leds,
     EquatableArray<CodeSpec> Codes,
     VeBusSpec? VeBus,
-    BoardSpec? Board = null);
+    BoardSpec? Board = null)
+{
+    /// <summary>The modules this product (or module) builds on (<c>use:</c>), in order.</summary>
+    public EquatableArray<Located> Use { get; init; }
+}
 
 /// <summary>Kinds of input.</summary>
 public enum InputKind
@@ -89,12 +124,20 @@ public sealed record StateSpec(Located Name, string? Description);
 /// <summary>A guarded transition; <c>From</c> holds state names or "*".</summary>
 public sealed record TransitionSpec(
     Located Trigger, EquatableArray<Located> From, Located To, Located When, Located? After,
-    string? Description, Provenance Provenance);
+    string? Description, Provenance Provenance)
+{
+    /// <summary>In a machine extension: the trigger of the module's transition this one is inserted before (it then has priority).</summary>
+    public Located? Before { get; init; }
+}
 
 /// <summary>A state machine.</summary>
 public sealed record MachineSpec(
     Located Name, Located Initial, EquatableArray<StateSpec> States, EquatableArray<TransitionSpec> Transitions,
-    string? Description, Provenance Provenance);
+    string? Description, Provenance Provenance)
+{
+    /// <summary><c>extend: true</c> as written: adds states and transitions to (or overrides transitions of) a module's machine.</summary>
+    public Located? Extend { get; init; }
+}
 
 /// <summary>A high/floating output terminal.</summary>
 public sealed record OutputSpec(Located Name, string? Label, Located HighWhen, string? Description, Provenance Provenance);

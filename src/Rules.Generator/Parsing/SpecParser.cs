@@ -13,38 +13,18 @@ namespace BmsRules.Generator.Parsing;
 /// Parses the spec's YAML into a <see cref="SpecDocument"/>: structure and keys only. Names,
 /// units, expressions and rules are checked later by the validator.
 /// </summary>
-public static class SpecParser
+public static partial class SpecParser
 {
     /// <summary>The format this parser reads (the spec's <c>format:</c> key).</summary>
     public const string Format = "bmsrules/1";
 
-    private static readonly string[] ProvenanceKeys = { "source", "assumption", "covers" };
+    private static readonly string[] ProvenanceKeys = { "source", "assumption", "covers", "override" };
 
     /// <summary>Parses <paramref name="text"/>; returns null when the YAML itself cannot be read.</summary>
     public static SpecDocument? Parse(string text, DiagnosticBag diagnostics)
     {
-        var stream = new YamlStream();
-        var scanner = new Scanner(new StringReader(text));
-        try
-        {
-            stream.Load(new Parser(scanner));
-        }
-        catch (YamlException ex)
-        {
-            // Some scanner errors (a tab used as indentation) carry the file start as their place;
-            // where the scanner stopped is then the better place to show.
-            var mark = ex.Start.Index == 0 && ex.End.Index == 0 ? scanner.CurrentPosition : ex.Start;
-            diagnostics.Report(DiagnosticRules.YamlSyntax, At(mark, text.Length), FirstLine(ex.Message));
-            return null;
-        }
-        catch (InvalidOperationException ex)
-        {
-            // YamlDotNet's scanner throws this, instead of a YamlException, on a flow collection
-            // ('[' or '{') that is never closed. It is still a syntax error in the spec, not a generator failure.
-            diagnostics.Report(DiagnosticRules.YamlSyntax, At(scanner.CurrentPosition, text.Length),
-                $"the YAML reader stopped here ({ex.Message}); look above for an unclosed '[' or '{{'");
-            return null;
-        }
+        var stream = YamlMap.Load(text, diagnostics);
+        if (stream is null) return null;
 
         if (stream.Documents.Count == 0)
         {
@@ -52,7 +32,7 @@ public static class SpecParser
             return null;
         }
 
-        var root = YamlMap.Open(stream.Documents[0].RootNode, diagnostics, "the spec", "format", "namespace", "products");
+        var root = YamlMap.Open(stream.Documents[0].RootNode, diagnostics, "the spec", "format", "namespace", "documents", "catalogue", "modules", "products");
         if (root is null) return null;
 
         var format = root.Required("format");
@@ -70,21 +50,7 @@ public static class SpecParser
         }
         if (root.Node("products") is null) diagnostics.Report(DiagnosticRules.MissingKey, root.Span, "The spec", "products");
 
-        return new SpecDocument(ns, products.ToEquatableArray());
-    }
-
-    // Some errors (an unresolved alias) are reported at the end of the stream, which can lie past the text: keep the place inside the file.
-    private static SourceSpan At(Mark mark, int textLength)
-    {
-        var line = (int)Math.Max(1, mark.Line);
-        var column = (int)Math.Max(1, mark.Column);
-        return new SourceSpan((int)Math.Min(mark.Index, textLength), 0, line, column, line, column);
-    }
-
-    private static string FirstLine(string message)
-    {
-        var cut = message.IndexOfAny(new[] { '\r', '\n' });
-        return cut < 0 ? message : message.Substring(0, cut);
+        return new SpecDocument(ns, products.ToEquatableArray()) { Documents = ParseDocuments(root, diagnostics), Catalogue = root.Scalar("catalogue"), Modules = ParseModules(root, diagnostics) };
     }
 
     internal static string[] With(params string[] keys)
@@ -102,17 +68,24 @@ public static class SpecParser
         {
             if (!string.IsNullOrWhiteSpace(source.Text)) sources.Add(source.Text);
         }
-        return new Provenance(sources.ToEquatableArray(), map.Text("assumption"), map.ScalarOrList("covers"));
+        return new Provenance(sources.ToEquatableArray(), map.Text("assumption"), map.ScalarOrList("covers"))
+        {
+            Cited = map.ScalarOrList("source"), Entry = map.Span, Override = map.Scalar("override"),
+        };
     }
 
     private static ProductSpec? ParseProduct(YamlNode node, DiagnosticBag d)
     {
-        var map = YamlMap.Open(node, d, "a product", With("id", "name", "description", "catalogue", "inputs",
+        var map = YamlMap.Open(node, d, "a product", With("id", "name", "description", "catalogue", "use", "inputs",
             "settings", "timers", "thresholds", "bands", "signals", "machines", "outputs", "flags", "tables", "leds", "codes", "vebus", "board"));
-        if (map is null) return null;
+        return map is null ? null : ParseRules(map, d, map.Required("id"));
+    }
 
+    /// <summary>The sections of a product or a module (a module has no catalogue and no name).</summary>
+    private static ProductSpec ParseRules(YamlMap map, DiagnosticBag d, Located id)
+    {
         return new ProductSpec(
-            map.Required("id"),
+            id,
             map.Text("name") ?? "",
             map.Text("description"),
             ReadProvenance(map),
@@ -130,7 +103,7 @@ public static class SpecParser
             Items(map, "leds", d, (n, bag) => ParseTable(n, bag, isLed: true)),
             Items(map, "codes", d, ParseCode),
             map.Node("vebus") is { } vebus ? ParseVeBus(vebus, d) : null,
-            map.Node("board") is { } board ? BoardParser.Parse(board, d) : null);
+            map.Node("board") is { } board ? BoardParser.Parse(board, d) : null) { Use = map.ScalarOrList("use") };
     }
 
     private static EquatableArray<T> Items<T>(YamlMap map, string key, DiagnosticBag d, Func<YamlNode, DiagnosticBag, T?> parse)
@@ -274,8 +247,9 @@ public static class SpecParser
 
     private static MachineSpec? ParseMachine(YamlNode node, DiagnosticBag d)
     {
-        var map = YamlMap.Open(node, d, "a machine", With("name", "initial", "states", "transitions", "description"));
+        var map = YamlMap.Open(node, d, "a machine", With("name", "initial", "states", "transitions", "description", "extend"));
         if (map is null) return null;
+        var extend = map.Scalar("extend");
         var states = new List<StateSpec>();
         foreach (var stateNode in map.Sequence("states"))
         {
@@ -285,15 +259,17 @@ public static class SpecParser
         var transitions = new List<TransitionSpec>();
         foreach (var transitionNode in map.Sequence("transitions"))
         {
-            var t = YamlMap.Open(transitionNode, d, "a transition", With("trigger", "from", "to", "when", "after", "description"));
+            var t = YamlMap.Open(transitionNode, d, "a transition", With("trigger", "from", "to", "when", "after", "description", "before"));
             if (t is null) continue;
             var from = t.ScalarOrList("from");
             if (t.Node("from") is null) d.Report(DiagnosticRules.MissingKey, t.Span, "A transition", "from");
             transitions.Add(new TransitionSpec(t.Required("trigger"), from, t.Required("to"), t.Required("when"),
-                t.Scalar("after"), t.Text("description"), ReadProvenance(t)));
+                t.Scalar("after"), t.Text("description"), ReadProvenance(t)) { Before = t.Scalar("before") });
         }
-        return new MachineSpec(map.Required("name"), map.Required("initial"), states.ToEquatableArray(),
-            transitions.ToEquatableArray(), map.Text("description"), ReadProvenance(map));
+        // An extension takes the initial state of the machine it extends.
+        var initial = extend is null ? map.Required("initial") : map.Scalar("initial") ?? new Located("", map.Span);
+        return new MachineSpec(map.Required("name"), initial, states.ToEquatableArray(),
+            transitions.ToEquatableArray(), map.Text("description"), ReadProvenance(map)) { Extend = extend };
     }
 
     private static OutputSpec? ParseOutput(YamlNode node, DiagnosticBag d)

@@ -24,6 +24,59 @@ internal sealed class YamlMap
         _context = context;
     }
 
+    /// <summary>
+    /// Reads <paramref name="text"/> as YAML (the one reader of spec and catalogue files). Returns null, with a
+    /// located BMS001, when it is not valid YAML.
+    /// </summary>
+    public static YamlStream? Load(string text, DiagnosticBag diagnostics)
+    {
+        var stream = new YamlStream();
+        var scanner = new Scanner(new System.IO.StringReader(text));
+        try
+        {
+            stream.Load(new Parser(scanner));
+            return stream;
+        }
+        catch (YamlException ex)
+        {
+            // Some scanner errors (a tab used as indentation) carry the file start as their place;
+            // where the scanner stopped is then the better place to show.
+            var mark = ex.Start.Index == 0 && ex.End.Index == 0 ? scanner.CurrentPosition : ex.Start;
+            diagnostics.Report(DiagnosticRules.YamlSyntax, At(mark, text), FirstLine(ex.Message));
+            return null;
+        }
+        catch (System.InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this, instead of a YamlException, on a flow collection
+            // ('[' or '{') that is never closed. It is still a syntax error in the spec, not a generator failure.
+            diagnostics.Report(DiagnosticRules.YamlSyntax, At(scanner.CurrentPosition, text),
+                $"the YAML reader stopped here ({ex.Message}); look above for an unclosed '[' or '{{'");
+            return null;
+        }
+    }
+
+    /// <summary>The place of a reader mark; one past the end of the text (where the reader may stop) is the text's end.</summary>
+    private static SourceSpan At(Mark mark, string text)
+    {
+        if (mark.Index > text.Length)
+        {
+            var lastBreak = text.LastIndexOf('\n');
+            var lines = 1;
+            foreach (var c in text) if (c == '\n') lines++;
+            var endColumn = text.Length - lastBreak;
+            return new SourceSpan(text.Length, 0, lines, endColumn, lines, endColumn);
+        }
+        var line = (int)System.Math.Max(1, mark.Line);
+        var column = (int)System.Math.Max(1, mark.Column);
+        return new SourceSpan((int)mark.Index, 0, line, column, line, column);
+    }
+
+    private static string FirstLine(string message)
+    {
+        var cut = message.IndexOfAny(new[] { '\r', '\n' });
+        return cut < 0 ? message : message.Substring(0, cut);
+    }
+
     /// <summary>The mapping's own place.</summary>
     public SourceSpan Span => SpanOf(_node);
 
@@ -42,7 +95,11 @@ internal sealed class YamlMap
         foreach (var entry in mapping.Children)
         {
             var key = (entry.Key as YamlScalarNode)?.Value ?? "";
-            if (System.Array.IndexOf(allowedKeys, key) < 0)
+            if (key == "<<")
+            {
+                diagnostics.Report(DiagnosticRules.MergeKey, SpanOf(entry.Key), context);
+            }
+            else if (System.Array.IndexOf(allowedKeys, key) < 0)
             {
                 diagnostics.Report(DiagnosticRules.UnknownKey, SpanOf(entry.Key), key, context, string.Join(", ", allowedKeys));
             }

@@ -8,7 +8,7 @@ namespace BmsRules.Generator.Validation;
 
 // The board section: input modes, what feeds every engine input, the MultiOn rule, control period,
 // watchdog, ADC, fail-safe conversions and frame rules. Each decision must say why (BMS011); the
-// rules between them are BMS030–BMS035.
+// rules between them are BMS040–BMS045.
 internal sealed partial class ProductValidator
 {
     private static readonly string[] BindKinds = { "adc", "opto", "vebus", "battery-monitor", "constant" };
@@ -230,7 +230,7 @@ internal sealed partial class ProductValidator
         _ => "a constant is a number or a bool",
     };
 
-    /// <summary>The keys a binding needs and the ones that do not apply to it (BMS014, BMS031).</summary>
+    /// <summary>The keys a binding needs and the ones that do not apply to it (BMS014, BMS041).</summary>
     private bool BindingKeys(BoardInputSpec binding, string bind)
     {
         var ok = true;
@@ -266,7 +266,7 @@ internal sealed partial class ProductValidator
         return _inputUnits[input] is { } unit ? _quantities.In(value, unit, $"the constant of input '{spec.Name.Text}'") ?? 0 : 0;
     }
 
-    /// <summary>Every engine input has a binding, and no input mode feeds one twice (BMS030).</summary>
+    /// <summary>Every engine input has a binding, and no input mode feeds one twice (BMS040).</summary>
     private void CheckAccounting(BoardSpec spec, List<string> modes, List<EBoardInput> bindings)
     {
         var checkedModes = modes.Count > 0 ? modes : new List<string> { "" };

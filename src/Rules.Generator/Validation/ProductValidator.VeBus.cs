@@ -86,7 +86,7 @@ internal sealed partial class ProductValidator
         }
         if (spec.Fields.Count == 0) _d.Report(DiagnosticRules.MissingKey, spec.Span, "The vebus section", "fields");
 
-        if (!spec.Provenance.IsStated) _d.Report(DiagnosticRules.MissingProvenance, spec.Address.Span, "VE.Bus section", "vebus");
+        Require("VE.Bus section", new Located("vebus", spec.Address.Span), spec.Provenance);
         if (address is null || command is null || normal is null || lowPower is null) return null;
         return new EVeBus(spec.Provisional?.Text == "true", spec.Description?.Trim(), address.Value.High, address.Value.Low, command.Value,
             sendWhen, lowPowerWhen, TimerMs(normal.Index), TimerMs(lowPower.Index), length, fields.ToEquatableArray(),

@@ -80,7 +80,12 @@ internal sealed partial class ProductValidator
         var parts = new List<string>();
         if (provenance.Sources.Count > 0) parts.Add("source: " + string.Join("; ", provenance.Sources));
         if (!string.IsNullOrWhiteSpace(provenance.Assumption)) parts.Add("assumption: " + provenance.Assumption!.Trim());
-        return new EDoc(description?.Trim(), string.Join(" | ", parts));
+        var covers = new List<string>();
+        foreach (var id in provenance.Covers) covers.Add(id.Text);
+        return new EDoc(description?.Trim(), string.Join(" | ", parts))
+        {
+            Trace = new ETrace(provenance.Entry.Line, provenance.Module, covers.ToEquatableArray()),
+        };
     }
 
     private void ReadUnits()

@@ -69,15 +69,12 @@ internal sealed class SymbolTable
     /// <summary>" (did you mean 'X'?)" when a defined name of that kind is close.</summary>
     public string Suggest(string name, SymbolKind? kind = null)
     {
-        string? best = null;
-        var bestDistance = int.MaxValue;
+        var names = new List<string>();
         foreach (var symbol in _symbols.Values)
         {
-            if (kind is not null && symbol.Kind != kind) continue;
-            var distance = Helpers.EditDistance.Between(name.ToLowerInvariant(), symbol.Name.ToLowerInvariant());
-            if (distance < bestDistance) { bestDistance = distance; best = symbol.Name; }
+            if (kind is null || symbol.Kind == kind) names.Add(symbol.Name);
         }
-        return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? $" (did you mean '{best}'?)" : "";
+        return Helpers.EditDistance.Suggestion(name, names);
     }
 
     public static string Article(SymbolKind kind) => kind switch

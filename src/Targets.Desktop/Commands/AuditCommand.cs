@@ -9,7 +9,9 @@ namespace BmsRules.Desktop.Commands;
 
 /// <summary>
 /// <c>bms audit [SPEC] [--product ID] [--output FILE]</c>: the rule book of a product (Markdown): catalogue
-/// coverage and every rule with its source or assumption. Exit 0, 1 when the spec has errors, 2 when unreadable.
+/// coverage and every rule with its source or assumption, and the module it comes from.
+/// <c>bms audit --id V2-12</c>: from one catalogue id to its text, rules, generated code and tests.
+/// Exit 0, 1 when the spec has errors, 2 when unreadable or the id is unknown.
 /// </summary>
 internal static class AuditCommand
 {
@@ -21,23 +23,30 @@ internal static class AuditCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var product = new Option<string?>("--product", "-p") { Description = "Product id (default: every product in the spec)." };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the rule book to this file instead of standard output." };
-        var command = new Command("audit", "Print the rule book: every documented behaviour, the rules that implement it, and each rule's source or assumption.")
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the rule book (or the --id report) to this file instead of standard output." };
+        var id = new Option<string?>("--id")
         {
-            spec, product, output,
+            Description = "A behaviour-catalogue id (e.g. V2-12): print its catalogue text, the spec rules that cover it (file:line), " +
+                          "their generated code (file:line) and the tests that carry [Trait(\"Covers\", id)], instead of the rule book.",
         };
-        command.SetAction(result => Run(result.GetValue(spec), result.GetValue(product), result.GetValue(output),
+        var command = new Command("audit", "Print the rule book: every documented behaviour, the rules that implement it, and each rule's source or assumption. " +
+                                           "With --id: follow one catalogue id to its rules, generated code and tests.")
+        {
+            spec, product, output, id,
+        };
+        command.SetAction(result => Run(result.GetValue(spec), result.GetValue(product), result.GetValue(output), result.GetValue(id),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Run(string? given, string? productId, FileInfo? output, TextWriter stdout, TextWriter error)
+    public static int Run(string? given, string? productId, FileInfo? output, string? id, TextWriter stdout, TextWriter error)
     {
         if (!SpecLocator.TryRead(given, "audit", error, out var path, out var text)) return 2;
 
-        var compilation = SpecCompiler.Compile(path, text);
-        var document = SpecCompiler.ParseDocument(path, text);
-        if (compilation.Failed || document is null)
+        var companions = SpecLocator.Companions(path);
+        var compilation = SpecCompiler.Compile(path, text, companions);
+        var resolved = SpecCompiler.Resolve(path, text, companions);
+        if (compilation.Failed || resolved is null)
         {
             foreach (var diagnostic in compilation.Diagnostics) error.WriteLine(diagnostic.ToMsBuildString());
             error.WriteLine($"bms audit: {path} has errors; run 'bms check' for details.");
@@ -50,16 +59,34 @@ internal static class AuditCommand
             error.WriteLine($"bms audit: no product '{productId}'. Known: {string.Join(", ", compilation.Engines.Select(e => e.ProductId))}.");
             return 2;
         }
-        var books = engines.Select(e => RuleBook.Render(document.Products.Single(p => p.Id.Text == e.ProductId), e, SpecLocator.Display(path)));
-        var book = string.Join("\n", books);
+
+        string report;
+        if (id is not null)
+        {
+            // The spec's folder is spec/ in the repository: tests/ and scenarios/ are beside it.
+            var root = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? ".";
+            var rendered = IdReport.Render(id, resolved, compilation, SpecLocator.Display(path), root);
+            if (rendered is null)
+            {
+                error.WriteLine($"bms audit: '{id}' is neither in the behaviour catalogue nor in a product's catalogue of {SpecLocator.Display(path)}.");
+                return 2;
+            }
+            report = rendered;
+        }
+        else
+        {
+            var books = engines.Select(e => RuleBook.Render(resolved, resolved.Products.Single(p => p.Id.Text == e.ProductId), e, SpecLocator.Display(path)));
+            report = string.Join("\n", books);
+        }
+
         if (output is null)
         {
-            stdout.Write(book);
+            stdout.Write(report);
             return 0;
         }
         try
         {
-            BmsRules.Simulation.Output.AtomicFile.WriteAllText(output.FullName, book);
+            BmsRules.Simulation.Output.AtomicFile.WriteAllText(output.FullName, report);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -6,7 +6,7 @@ using BmsRules.Generator;
 namespace BmsRules.Desktop.Commands;
 
 /// <summary>
-/// <c>bms check [SPEC]</c>: compiles a spec exactly as the build does and prints its diagnostics
+/// <c>bms check [SPEC]</c>: compiles a spec exactly as the build does (with the behaviour catalogue beside it) and prints its diagnostics
 /// MSBuild-style (<c>file(line,col): error BMSnnn: message</c>). Exit 0 when clean, 1 on errors, 2 when the file cannot be read.
 /// </summary>
 internal static class CheckCommand
@@ -30,7 +30,7 @@ internal static class CheckCommand
     {
         if (!SpecLocator.TryRead(given, "check", error, out var path, out var text)) return 2;
 
-        var result = SpecCompiler.Compile(path, text);
+        var result = SpecCompiler.Compile(path, text, SpecLocator.Companions(path));
         foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic.ToMsBuildString());
         if (result.Failed)
         {

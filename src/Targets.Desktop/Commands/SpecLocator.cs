@@ -1,4 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using BmsRules.Generator;
+using BmsRules.Generator.Helpers;
+using BmsRules.Generator.Model;
 
 namespace BmsRules.Desktop.Commands;
 
@@ -42,6 +48,29 @@ internal static class SpecLocator
             error.WriteLine($"bms {command}: cannot read '{path}': {ex.Message}");
             return false;
         }
+    }
+
+    /// <summary>
+    /// The files the build gives the generator beside a spec: the behaviour catalogues in its folder (<c>catalogue.yaml</c>,
+    /// <c>*.catalogue.yaml</c>). A spec that names a catalogue missing here is reported by the compiler (BMS030).
+    /// </summary>
+    public static EquatableArray<SpecFile> Companions(string specPath)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(specPath)) ?? ".";
+        var files = new List<SpecFile>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            if (!RulesGenerator.IsCatalogue(file)) continue;
+            try
+            {
+                files.Add(new SpecFile(file, File.ReadAllText(file)));
+            }
+            catch (System.Exception ex) when (ex is IOException or System.UnauthorizedAccessException)
+            {
+                // Unreadable: the compiler then reports the catalogue as not given, at the spec's catalogue: line.
+            }
+        }
+        return files.ToEquatableArray();
     }
 
     /// <summary>The spec's folder and file name ("spec/rules.yaml"): stable wherever the tool runs, so outputs can be compared.</summary>

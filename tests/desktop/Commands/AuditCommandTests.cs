@@ -1,8 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using BmsRules.Testing;
+using BmsRules.Desktop.Tests.Infrastructure;
 using Xunit;
 
 namespace BmsRules.Desktop.Tests.Commands;
@@ -10,12 +10,9 @@ namespace BmsRules.Desktop.Tests.Commands;
 /// <summary><c>bms audit</c>: the rule book, and the copy committed in docs/ kept identical to it.</summary>
 public sealed class AuditCommandTests
 {
-    private static readonly string RepositoryRoot = typeof(AuditCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepositoryRoot").Value!;
-
     private static string RuleBook()
     {
-        var (exitCode, output, error) = CommandLine.Run("audit", Path.Combine(RepositoryRoot, "spec", "rules.yaml"));
+        var (exitCode, output, error) = CommandLine.Run("audit", Repository.Spec);
         Assert.True(exitCode == 0, error);
         return output;
     }
@@ -24,8 +21,9 @@ public sealed class AuditCommandTests
     public void The_rule_book_lists_every_catalogue_id_with_the_rules_that_implement_it()
     {
         var book = RuleBook();
-        Assert.Contains("| V2-01 | engine | input CellMinVoltage,", book, StringComparison.Ordinal);
-        Assert.Contains("| V2-20 | out-of-scope | — |", book, StringComparison.Ordinal);
+        Assert.Contains("| V2-01 | Pre-alarm output: normally floating, high on imminent cell undervoltage; default 3.1 V/cell, adjustable 2.85–3.15 V; " +
+                        "at least 30 s between pre-alarm and load disconnect; no GX notification | engine | input CellMinVoltage,", book, StringComparison.Ordinal);
+        Assert.Contains("| out-of-scope | — |", book, StringComparison.Ordinal);
         Assert.Contains("| UndervoltageConfirmed | PreAlarm | LoadDisconnected | `Undervoltage` | PreAlarmMinimum |", book, StringComparison.Ordinal);
     }
 
@@ -64,12 +62,34 @@ public sealed class AuditCommandTests
     [Fact]
     public void The_committed_rule_book_is_the_one_the_spec_generates()
     {
-        var committed = Path.Combine(RepositoryRoot, "docs", "rule-book.md");
+        var committed = Path.Combine(Repository.Root, "docs", "rule-book.md");
         var generated = RuleBook();
         if (Environment.GetEnvironmentVariable("BMS_APPROVE") == "1") File.WriteAllText(committed, generated);
         Assert.True(File.Exists(committed) && File.ReadAllText(committed).Replace("\r\n", "\n") == generated,
             "docs/rule-book.md is out of date with spec/rules.yaml: run 'dotnet run --project src/Targets.Desktop -- audit -o docs/rule-book.md' " +
             "(or BMS_APPROVE=1 dotnet test tests/desktop) and commit it.");
+    }
+
+    [Fact]
+    public void The_rule_book_lists_the_documents_sources_cite_by_short_name_and_file()
+    {
+        Assert.Contains("| V2-manual | 001_27e9df261b5157fa.txt | VE.Bus BMS V2 product manual (English) | Rev 04 - 10/2023 |", RuleBook(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rule_book_of_a_product_built_on_modules_names_where_each_rule_is_defined()
+    {
+        var fixture = Repository.ModulesFixture;
+        var (exitCode, book, error) = CommandLine.Run("audit", fixture, "--product", "LargeBms");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Built on the module(s) CellCore", book, StringComparison.Ordinal);
+        Assert.Contains("| module CellCore | CellVoltage | number |", book, StringComparison.Ordinal);
+        Assert.Contains("| LargeBms | ServiceMode | bool |", book, StringComparison.Ordinal);
+        Assert.Contains("| LargeBms (overrides CellCore) | CellLow | CellVoltage | <= 2.9 V | >= 3.2 V |", book, StringComparison.Ordinal);
+        Assert.Contains("| LargeBms (overrides CellCore) | 2 | SwitchOn | Off | On | `Healthy && !ServiceMode` | Debounce |", book, StringComparison.Ordinal);
+        // Sources cite short names; the book shows the files.
+        Assert.Contains("source: bms-manual.txt §7 Large banks (cut-off 2.9 V)", book, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,11 +7,13 @@ namespace BmsRules.Desktop.Tests.Commands;
 /// <summary><c>bms check</c>: clean spec → exit 0; broken spec → MSBuild-style located diagnostics and exit 1.</summary>
 public sealed class CheckCommandTests
 {
-    private static string WriteSpec(string text)
+    /// <summary>A spec in a folder of its own, with the behaviour catalogue beside it (as in spec/) unless told otherwise.</summary>
+    private static string WriteSpec(string text, bool withCatalogue = true)
     {
         var path = Path.Combine(Path.GetTempPath(), "bms-check-" + System.Guid.NewGuid().ToString("N"), "rules.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
+        if (withCatalogue) File.Copy(SpecFiles.CataloguePath, Path.Combine(Path.GetDirectoryName(path)!, "catalogue.yaml"));
         return path;
     }
 
@@ -36,6 +38,32 @@ public sealed class CheckCommandTests
         Assert.Equal(1, exitCode);
         Assert.Contains($"{path}({line},{column}): error BMS005: Hysteresis band of 'CellUndervoltage' is inverted", output, System.StringComparison.Ordinal);
         Assert.Contains("1 problem(s)", error, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_catalogue_beside_the_spec_is_read_and_an_id_it_lacks_exits_1_with_a_located_BMS018()
+    {
+        var text = SpecFiles.ReplaceOnce(SpecFiles.ReadRules(), "{ id: V2-22, by: out-of-scope,", "{ id: V2-99, by: out-of-scope,");
+        var path = WriteSpec(text);
+        var (line, column) = Position(text, "V2-99");
+
+        var (exitCode, output, _) = CommandLine.Run("check", path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{path}({line},{column}): error BMS018: 'V2-99' is not in the behaviour catalogue catalogue.yaml", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spec_whose_catalogue_is_not_beside_it_exits_1_with_BMS030_at_its_catalogue_line()
+    {
+        var text = SpecFiles.ReadRules();
+        var path = WriteSpec(text, withCatalogue: false);
+        var (line, column) = Position(text, "catalogue.yaml\n");
+
+        var (exitCode, output, _) = CommandLine.Run("check", path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{path}({line},{column}): error BMS030: The spec names the behaviour catalogue 'catalogue.yaml'", output, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public class BankRulesTests
     [InlineData(12.8, 4, 5)]
     [InlineData(25.6, 1, 20)]
     [InlineData(25.6, 2, 10)]
+    [Trait("Covers", "V2-16")]
     public void Banks_within_the_V2_limits_are_accepted(double volts, int series, int parallel)
     {
         Assert.Empty(BankRules.Check(Bank(volts, series, parallel)));
@@ -31,6 +32,7 @@ public class BankRulesTests
     [InlineData(12.8, 1, 21, "At most 20 batteries")]
     [InlineData(25.6, 2, 11, "At most 20 batteries")]
     [InlineData(13.0, 1, 1, "A Lithium Battery Smart is 12.8 V or 25.6 V")]
+    [Trait("Covers", "V2-16")]
     public void Banks_beyond_the_V2_limits_are_refused_with_the_limit(double volts, int series, int parallel, string message)
     {
         var problems = BankRules.Check(Bank(volts, series, parallel));
@@ -99,6 +101,7 @@ public class BankRulesTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-16")]
     public void The_twenty_one_battery_bank_is_refused_in_a_scenario()
     {
         var ex = ScenarioHarness.Reject("""

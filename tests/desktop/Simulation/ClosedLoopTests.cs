@@ -8,6 +8,7 @@ namespace BmsRules.Desktop.Tests.Simulation;
 public class ClosedLoopTests
 {
     [Fact]
+    [Trait("Covers", "V2-02")]
     public void The_load_disconnect_cuts_the_load_current_out_of_the_battery()
     {
         var result = ScenarioHarness.Run("""
@@ -39,6 +40,7 @@ public class ClosedLoopTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-01")]
     public void The_default_run_raises_the_pre_alarm_at_least_30_s_before_it_disconnects_the_loads()
     {
         var result = ScenarioRunner.Run(ScenarioLoader.LoadDefault());

@@ -11,6 +11,7 @@ public class RemoteSwitchTests
     [InlineData(RemoteWiring.LToMinus, false, false, 13.2, 0)]
     [InlineData(RemoteWiring.HToPlus, true, false, 13.2, 12.9)]
     [InlineData(RemoteWiring.None, true, false, 13.2, 0)]
+    [Trait("Covers", "V2-07")]
     public void The_wiring_decides_what_the_terminals_read(RemoteWiring wiring, bool on, bool loop, double l, double h)
     {
         var remote = new RemoteSwitch { Wiring = wiring, On = on };

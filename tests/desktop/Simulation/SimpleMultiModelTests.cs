@@ -25,6 +25,7 @@ public class SimpleMultiModelTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-04")]
     public void Low_cell_without_mains_turns_it_off_and_with_mains_it_only_charges()
     {
         var lowCell = AllGood with { AllowToDischarge = false };
@@ -44,6 +45,7 @@ public class SimpleMultiModelTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-05")]
     public void Charge_reduction_charges_with_the_reduced_current()
     {
         var o = Multi(new MultiParameters { ReducedChargeCurrent = 7 }).Step(AllGood with { AllowToCharge = false, ChargeReduction = true }, Env(true), 0);
@@ -53,6 +55,7 @@ public class SimpleMultiModelTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-05")]
     public void AllowToCharge_off_without_reduction_stops_charging_and_passes_AC_through()
     {
         var o = Multi().Step(AllGood with { AllowToCharge = false }, Env(true), 0);
@@ -62,6 +65,7 @@ public class SimpleMultiModelTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-08")]
     public void LowPowerMode_keeps_it_in_low_power_even_with_mains()
     {
         var o = Multi().Step(AllGood with { LowPowerMode = true }, Env(true), 0);
@@ -79,6 +83,7 @@ public class SimpleMultiModelTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-18")]
     public void In_emergency_mode_it_charges_at_most_5_A_up_to_the_nominal_voltage_and_never_inverts()
     {
         var multi = Multi();
@@ -109,6 +114,7 @@ public class SimpleMultiModelTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-19")]
     public void An_old_style_Multi_stays_off_after_a_low_cell_shutdown_unless_a_mains_detector_restarts_it()
     {
         var lowCell = AllGood with { AllowToDischarge = false };
@@ -122,6 +128,7 @@ public class SimpleMultiModelTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-19")]
     public void A_new_style_Multi_restarts_on_mains_by_itself()
     {
         var lowCell = AllGood with { AllowToDischarge = false };
@@ -139,12 +146,14 @@ public class SimpleMultiModelTests
     [InlineData("2629414", true, FirmwareCompatibility.CombinationError)]
     [InlineData("1929495", true, FirmwareCompatibility.UnsupportedProcessor)]
     [InlineData("2023495", false, FirmwareCompatibility.UnsupportedProcessor)]
+    [Trait("Covers", "V2-17")]
     public void Firmware_is_checked_as_the_V2_manual_says(string firmware, bool assistant, FirmwareCompatibility expected)
     {
         Assert.Equal(expected, VeBusFirmware.Check(firmware, assistant));
     }
 
     [Fact]
+    [Trait("Covers", "V2-17")]
     public void Firmware_below_415_shows_VE_Bus_error_15_and_does_nothing()
     {
         var o = Multi(new MultiParameters { Firmware = "2629400", Assistant = true }).Step(AllGood, Env(true), 0);

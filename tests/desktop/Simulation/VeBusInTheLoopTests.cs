@@ -149,6 +149,7 @@ public class VeBusInTheLoopTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-18")]
     public void Emergency_mode_starts_a_timeout_after_the_last_frame_not_after_the_BMS_went_quiet()
     {
         var (_, states) = Run("""

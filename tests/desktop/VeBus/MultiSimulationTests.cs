@@ -88,6 +88,8 @@ public sealed class MultiSimulationTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-01")]
+    [Trait("Covers", "V2-04")]
     public void A_low_cell_reaches_the_Multi_as_discharge_not_allowed_only_after_the_30_second_pre_alarm()
     {
         var bus = new Bus("2s CellMinVoltage=2.7").Run(3_000);
@@ -101,6 +103,7 @@ public sealed class MultiSimulationTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-08")]
     public void Remote_off_holds_the_Multi_in_low_power_mode()
     {
         var bus = new Bus("1s RemoteLoopClosed=false").Run(3_000);
@@ -112,6 +115,7 @@ public sealed class MultiSimulationTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-18")]
     public void The_Multi_goes_into_emergency_mode_when_BMS_frames_stop_for_the_timeout()
     {
         var bus = new Bus().Run(2_000);

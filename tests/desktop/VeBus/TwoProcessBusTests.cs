@@ -23,6 +23,8 @@ public sealed class TwoProcessBusTests
     public TwoProcessBusTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
+    [Trait("Covers", "V2-04")]
+    [Trait("Covers", "V2-18")]
     public void The_Multi_process_goes_charger_only_on_a_low_cell_and_into_emergency_mode_when_the_BMS_process_dies()
     {
         using var pair = PtyPair.Start();

@@ -86,6 +86,17 @@ public class GeneratorRobustnessTests
         });
     }
 
+    [Theory]
+    [Trait("Diagnostic", "BMS001")]
+    [InlineData("a: *nothing\n")]
+    [InlineData("format: bmsrules/1\nproducts:\n  - id: X\n    name: *missing\n")]
+    public void An_unknown_alias_is_a_yaml_syntax_error_placed_inside_the_file(string text)
+    {
+        var diagnostic = Assert.Single(SpecCheck.Diagnostics(text, "rules.yaml"));
+        Assert.Equal("BMS001", diagnostic.Id);
+        Assert.True(IsInside(text, diagnostic.Span), $"{diagnostic.ToMsBuildString()} lies outside the {text.Length} characters of the file");
+    }
+
     private static bool IsInside(string text, SourceSpan span) =>
         span.Line >= 1 && span.Column >= 1 && span.Start >= 0 && span.Start + span.Length <= text.Length;
 }

@@ -9,8 +9,8 @@ using Xunit;
 namespace BmsRules.Generator.Tests.Incremental;
 
 /// <summary>
-/// The generator's steps depend only on the spec text: a C# edit elsewhere in the project must
-/// not re-parse, re-validate or re-emit the spec (IDE typing stays fast), and a spec edit must.
+/// The generator's steps depend only on the spec text and its catalogue: a C# edit elsewhere in the project
+/// must not re-parse, re-validate or re-emit the spec (IDE typing stays fast), and a spec or catalogue edit must.
 /// </summary>
 public class IncrementalCachingTests
 {
@@ -66,6 +66,25 @@ public class IncrementalCachingTests
         Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result.TrackedSteps, RulesGenerator.SpecTextStep).Single());
         Assert.Equal(IncrementalStepRunReason.Unchanged, Reasons(result.TrackedSteps, RulesGenerator.CompiledStep).Single());
         Assert.Equal(IncrementalStepRunReason.Cached, Reasons(result.TrackedOutputSteps, WellKnownGeneratorOutputs.SourceOutput).Single());
+    }
+
+    [Fact]
+    public void Editing_the_catalogue_compiles_the_unchanged_spec_again_against_it()
+    {
+        var spec = new InMemoryAdditionalText("rules.yaml", SpecFiles.ReadRules());
+        var catalogue = new InMemoryAdditionalText(SpecFiles.CataloguePath, SpecFiles.Catalogue().Text);
+        var compilation = GeneratorHarness.EmptyCompilation();
+        var driver = GeneratorHarness.Driver(spec, catalogue, trackSteps: true).RunGenerators(compilation);
+
+        var without = SpecFiles.ReplaceOnce(SpecFiles.Catalogue().Text, "      - id: V2-22\n", "      - id: V2-99\n");
+        var result = driver.ReplaceAdditionalText(catalogue, new InMemoryAdditionalText(SpecFiles.CataloguePath, without))
+            .RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Equal(IncrementalStepRunReason.Cached, Reasons(result.TrackedSteps, RulesGenerator.SpecTextStep).Single());
+        Assert.Equal(IncrementalStepRunReason.Modified, Reasons(result.TrackedSteps, RulesGenerator.CompiledStep).Single());
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("BMS018", diagnostic.Id);
+        Assert.Empty(result.GeneratedSources);
     }
 
     private static IEnumerable<IncrementalStepRunReason> Reasons(IReadOnlyDictionary<string, System.Collections.Immutable.ImmutableArray<IncrementalGeneratorRunStep>> steps, string name)

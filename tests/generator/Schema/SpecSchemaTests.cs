@@ -36,6 +36,33 @@ public class SpecSchemaTests
     }
 
     [Fact]
+    public async Task Modules_fixture_with_documents_overrides_and_a_machine_extension_is_valid_against_the_schema()
+    {
+        var errors = await Validate(ModulesSpec.Text);
+        Assert.True(errors.Count == 0, Describe(errors));
+    }
+
+    [Fact]
+    public async Task Machine_that_neither_states_an_initial_state_nor_extends_fails_schema_validation()
+    {
+        var errors = await Validate(ModulesSpec.With("        extend: true\n", ""));
+        Assert.Contains(errors, e => e.Kind == ValidationErrorKind.NotAnyOf);
+    }
+
+    [Fact]
+    public async Task Behaviour_catalogue_is_valid_against_its_schema_and_the_schema_describes_every_key()
+    {
+        var schema = await JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "spec", "catalogue.schema.json")));
+        var errors = schema.Validate(YamlToJson.Convert(SpecFiles.Catalogue().Text)).SelectMany(Flatten).ToList();
+        Assert.True(errors.Count == 0, Describe(errors));
+
+        var undescribed = new List<string>();
+        Collect(schema, "#", undescribed, new HashSet<JsonSchema>());
+        Assert.True(undescribed.Count == 0, "Keys without a description:\n" + string.Join("\n", undescribed));
+        Assert.StartsWith("# yaml-language-server: $schema=catalogue.schema.json", SpecFiles.Catalogue().Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rules_spec_names_the_schema_for_editors()
     {
         Assert.StartsWith("# yaml-language-server: $schema=rules.schema.json", SpecFiles.ReadRules(), StringComparison.Ordinal);

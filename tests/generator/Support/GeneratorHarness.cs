@@ -39,11 +39,15 @@ internal static class GeneratorHarness
     public static GeneratorDriver Driver(string specText, string path = "rules.yaml", bool trackSteps = false) =>
         Driver(new InMemoryAdditionalText(path, specText), trackSteps);
 
-    /// <summary>A driver holding the generator and the spec file <paramref name="spec"/>.</summary>
+    /// <summary>A driver holding the generator, the spec file <paramref name="spec"/> and, as the build gives it, the behaviour catalogue.</summary>
     public static GeneratorDriver Driver(AdditionalText spec, bool trackSteps = false) =>
+        Driver(spec, new InMemoryAdditionalText(SpecFiles.CataloguePath, SpecFiles.Catalogue().Text), trackSteps);
+
+    /// <summary>A driver holding the generator, the spec file <paramref name="spec"/> and the catalogue file <paramref name="catalogue"/>.</summary>
+    public static GeneratorDriver Driver(AdditionalText spec, AdditionalText catalogue, bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
             new[] { new RulesGenerator().AsSourceGenerator() },
-            new[] { spec },
+            new[] { spec, catalogue },
             ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 

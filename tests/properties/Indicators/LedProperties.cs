@@ -77,6 +77,9 @@ public sealed class LedProperties
     }
 
     [Fact]
+    [Trait("Covers", "V2-10")]
+    [Trait("Covers", "V2-11")]
+    [Trait("Covers", "V2-12")]
     public void Each_led_equals_its_truth_table_and_blink_timing() =>
         PropertyRunner.Check("LEDs = truth tables", EachLedEqualsItsTruthTable(Mutants.Real), _output);
 

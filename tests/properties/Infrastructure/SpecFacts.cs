@@ -15,7 +15,7 @@ public static class SpecFacts
 {
     private static readonly Lazy<EngineModel> Model = new(() =>
     {
-        var compilation = SpecCompiler.Compile("rules.yaml", SpecFiles.ReadRules());
+        var compilation = SpecCompiler.Compile("rules.yaml", SpecFiles.ReadRules(), SpecFiles.Companions());
         if (compilation.Failed) throw new InvalidOperationException("spec/rules.yaml does not compile: " + string.Join("; ", compilation.Diagnostics));
         return compilation.Engines.Single(e => e.ProductId == V2.Product);
     });

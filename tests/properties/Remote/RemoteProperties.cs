@@ -48,6 +48,7 @@ public sealed class RemoteProperties
         });
 
     [Fact]
+    [Trait("Covers", "V2-07")]
     public void Remote_decoding_matches_the_three_documented_on_modes_exactly() =>
         PropertyRunner.Check("remote decoding = documented modes", RemoteDecodingMatchesTheThreeOnModes(Mutants.Real), _output);
 
@@ -59,6 +60,7 @@ public sealed class RemoteProperties
     }
 
     [Fact]
+    [Trait("Covers", "V2-08")]
     public void Remote_off_floats_both_outputs_and_holds_the_multi_in_low_power() =>
         PropertyRunner.Check("remote OFF ⇒ outputs floating, Multi low power", RemoteOffFloatsBothOutputsAndHoldsTheMultiInLowPower(Mutants.Real), _output);
 

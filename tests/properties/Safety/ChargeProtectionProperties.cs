@@ -49,6 +49,7 @@ public sealed class ChargeProtectionProperties
                 : null);
 
     [Fact]
+    [Trait("Covers", "V2-03")]
     public void Charge_is_never_allowed_while_a_cell_is_at_or_above_4_volts() =>
         PropertyRunner.Check("charge never allowed at ≥ 4.00 V", ChargeNeverAllowedAtOrAbove4Volts(Mutants.Real), _output);
 
@@ -60,6 +61,7 @@ public sealed class ChargeProtectionProperties
     }
 
     [Fact]
+    [Trait("Covers", "V2-03")]
     public void Charge_is_never_allowed_below_5_degrees_or_above_the_high_limit() =>
         PropertyRunner.Check("charge never allowed outside 5 °C … high limit", ChargeNeverAllowedBelow5DegreesOrAboveTheHighLimit(Mutants.Real), _output);
 
@@ -73,6 +75,7 @@ public sealed class ChargeProtectionProperties
     }
 
     [Fact]
+    [Trait("Covers", "V2-03")]
     public void Charge_stops_in_the_same_step_the_btv_signal_withdraws_permission() =>
         PropertyRunner.Check("BTV allow-to-charge off ⇒ charging stopped", BtvNotAllowedToChargeStopsChargingInTheSameStep(Mutants.Real), _output);
 

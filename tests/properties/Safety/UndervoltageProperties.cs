@@ -73,6 +73,7 @@ public sealed class UndervoltageProperties
         });
 
     [Fact]
+    [Trait("Covers", "V2-01")]
     public void Every_undervoltage_load_disconnect_is_preceded_by_30_seconds_of_continuous_pre_alarm() =>
         PropertyRunner.Check("pre-alarm ≥ 30 s before every undervoltage disconnect", EveryUndervoltageDisconnectFollows30SecondsOfPreAlarm(Mutants.Real), _output);
 
@@ -84,6 +85,7 @@ public sealed class UndervoltageProperties
     }
 
     [Fact]
+    [Trait("Covers", "V2-02")]
     public void Persistent_undervoltage_always_ends_in_load_disconnect_within_30_seconds() =>
         PropertyRunner.Check("persistent undervoltage disconnects within 30 s", PersistentUndervoltageEndsInLoadDisconnectWithin30Seconds(Mutants.Real), _output);
 

@@ -96,6 +96,7 @@ public sealed class ChatterProperties
         });
 
     [Fact]
+    [Trait("Covers", "V2-13")]
     public void Noise_smaller_than_the_hysteresis_band_toggles_an_output_at_most_once_per_crossing() =>
         PropertyRunner.Check("no chatter", OneCrossingTogglesTheOutputAtMostOnce(Mutants.Real), _output);
 

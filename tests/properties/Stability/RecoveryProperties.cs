@@ -47,6 +47,7 @@ public sealed class RecoveryProperties
     }
 
     [Fact]
+    [Trait("Covers", "V2-13")]
     public void Loads_and_chargers_recover_within_the_bound_once_conditions_clear_past_hysteresis() =>
         PropertyRunner.Check("recovery", EverythingRecoversOnceConditionsClear(Mutants.Real), _output);
 

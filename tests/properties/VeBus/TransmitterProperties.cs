@@ -105,6 +105,7 @@ public sealed class TransmitterProperties
         });
 
     [Fact]
+    [Trait("Covers", "V2-21")]
     public void Every_frame_on_the_wire_carries_the_engine_flags_at_send_time() =>
         PropertyRunner.Check("frames carry the flags", FramesCarryTheEngineFlagsAtSendTime(Mutants.Real, Direct), _output);
 
@@ -129,6 +130,8 @@ public sealed class TransmitterProperties
     }
 
     [Fact]
+    [Trait("Covers", "V2-10")]
+    [Trait("Covers", "V2-21")]
     public void Frames_follow_the_frame_number_send_when_and_interval_rules() =>
         PropertyRunner.Check("bus rules", FramesFollowTheBusRules(Mutants.Real), _output);
 

@@ -23,6 +23,7 @@ public sealed class LedBlinkSchedulerTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-10")]
     public void The_rapid_boot_loader_flash_changes_every_33_ms_although_the_loop_period_is_100_ms()
     {
         var rig = new BoardRig(BoardVariants.InBootLoader()).Healthy();
@@ -37,6 +38,7 @@ public sealed class LedBlinkSchedulerTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-10")]
     public void The_status_flash_is_lit_for_exactly_100_ms_every_10_s()
     {
         var rig = new BoardRig().Healthy();

@@ -22,6 +22,11 @@ public sealed class VeBusBmsV2BehaviourTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-02")]
+    [Trait("Covers", "V2-03")]
+    [Trait("Covers", "V2-07")]
+    [Trait("Covers", "V2-10")]
+    [Trait("Covers", "V2-11")]
     public void Healthy_system_connects_loads_and_chargers_after_the_remote_debounce()
     {
         var bms = NewV2().HealthyV2();
@@ -39,6 +44,10 @@ public sealed class VeBusBmsV2BehaviourTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-01")]
+    [Trait("Covers", "V2-02")]
+    [Trait("Covers", "V2-04")]
+    [Trait("Covers", "V2-11")]
     public void Undervoltage_raises_the_pre_alarm_and_disconnects_loads_only_after_30_seconds()
     {
         var bms = NewV2().RunningV2();
@@ -55,6 +64,11 @@ public sealed class VeBusBmsV2BehaviourTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-03")]
+    [Trait("Covers", "V2-05")]
+    [Trait("Covers", "V2-06")]
+    [Trait("Covers", "V2-12")]
+    [Trait("Covers", "V2-13")]
     public void Cell_at_4_volts_opens_the_charge_disconnect_in_the_same_step()
     {
         var bms = NewV2().RunningV2();
@@ -70,6 +84,9 @@ public sealed class VeBusBmsV2BehaviourTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-03")]
+    [Trait("Covers", "V2-12")]
+    [Trait("Covers", "V2-13")]
     public void Cold_battery_blocks_charging_without_the_red_led()
     {
         var bms = NewV2().RunningV2();
@@ -94,6 +111,8 @@ public sealed class VeBusBmsV2BehaviourTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-08")]
+    [Trait("Covers", "V2-10")]
     public void Remote_off_floats_both_outputs_and_holds_the_multi_in_low_power()
     {
         var bms = NewV2().RunningV2();
@@ -102,6 +121,53 @@ public sealed class VeBusBmsV2BehaviourTests
         Assert.Equal(OutputLevel.Floating, bms.Output("ChargeDisconnect"));
         Assert.True(bms.Flag("HoldMultiLowPower"));
         Assert.Equal("Off", bms.Table("StatusLed"));
+    }
+
+    [Fact]
+    [Trait("Covers", "V2-09")]
+    public void Gx_pow_takes_the_higher_of_battery_and_aux_in_and_only_aux_in_after_a_low_cell_disconnect()
+    {
+        var bms = NewV2().RunningV2();
+        Assert.Equal("Battery", bms.Table("GxPowSource"));
+        bms.Set("AuxInVoltage", 14.0).Step();
+        Assert.Equal("AuxIn", bms.Table("GxPowSource"));
+        bms.Set("AuxInVoltage", 12.0).Step();
+        Assert.Equal("Battery", bms.Table("GxPowSource"));
+
+        bms.Set("CellMinVoltage", 2.70).Run(30_100);
+        Assert.Equal(OutputLevel.Floating, bms.Output("LoadDisconnect"));
+        Assert.Equal("AuxIn", bms.Table("GxPowSource"));
+        bms.Set("AuxInVoltage", 0).Step();
+        Assert.Equal("None", bms.Table("GxPowSource"));
+    }
+
+    [Fact]
+    [Trait("Covers", "V2-14")]
+    public void Supply_current_is_10_mA_running_2_mA_at_low_cell_and_1_5_mA_switched_off()
+    {
+        var bms = NewV2().RunningV2();
+        Assert.Equal("10 mA", bms.Table("SupplyCurrent"));
+        bms.Set("CellMinVoltage", 2.70).Run(30_100);
+        Assert.Equal("2 mA", bms.Table("SupplyCurrent"));
+        bms.Set("RemoteLoopClosed", false).Step();
+        Assert.Equal("1.5 mA", bms.Table("SupplyCurrent"));
+    }
+
+    [Theory]
+    [Trait("Covers", "V2-15")]
+    [InlineData(8.9)]
+    [InlineData(70.1)]
+    public void A_battery_voltage_outside_9_to_70_volts_disconnects_loads_and_chargers_with_E03(double volts)
+    {
+        var bms = NewV2().RunningV2();
+        bms.Set("BatteryVoltage", volts).Step();
+        Assert.Equal(OutputLevel.Floating, bms.Output("LoadDisconnect"));
+        Assert.Equal(OutputLevel.Floating, bms.Output("ChargeDisconnect"));
+        Assert.True(bms.Code("E03"));
+
+        bms.Set("BatteryVoltage", volts < 9 ? 9.0 : 70.0).Run(6_000);
+        Assert.False(bms.Code("E03"));
+        Assert.Equal(OutputLevel.High, bms.Output("LoadDisconnect"));
     }
 
     [Fact]

@@ -49,6 +49,10 @@ public sealed class BmsFrameFormatTests
     [InlineData("AllowToDischarge", "AllowToDischarge")]
     [InlineData("ChargeReduction", "ChargeReduction")]
     [InlineData("LowPowerMode", "HoldMultiLowPower")]
+    [Trait("Covers", "V2-04")]
+    [Trait("Covers", "V2-05")]
+    [Trait("Covers", "V2-06")]
+    [Trait("Covers", "V2-08")]
     public void Each_flag_field_carries_its_engine_flag(string field, string flag)
     {
         var driver = new EngineDriver(new VeBusBmsV2Engine()).RunningV2();

@@ -52,6 +52,7 @@ public sealed class BmsTransmitterTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-10")]
     public void Frames_repeat_at_the_normal_interval_while_the_Multi_is_on()
     {
         var bus = RunningBus();
@@ -65,6 +66,8 @@ public sealed class BmsTransmitterTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-10")]
+    [Trait("Covers", "V2-21")]
     public void Frames_repeat_at_the_longer_interval_in_low_power_mode_and_keep_going()
     {
         var bus = RunningBus();
@@ -128,6 +131,7 @@ public sealed class BmsTransmitterTests
     }
 
     [Fact]
+    [Trait("Covers", "V2-10")]
     public void Nothing_is_sent_while_the_boot_loader_runs_and_a_frame_follows_at_once_when_it_ends()
     {
         var bus = RunningBus();
